@@ -1,0 +1,183 @@
+import { actionMatches } from '../pattern/action.js';
+import { compileResourcePattern } from '../pattern/arn.js';
+import type { Token } from '../pattern/tokens.js';
+import { findWitness } from '../pattern/witness.js';
+import type { ListElement, PolicyNode, ResourceNode, StatementNode } from '../policy/nodes.js';
+import type { SourceLocation } from '../source/location.js';
+
+/** The resources one action applies to, as ARN sets (see `compileArnTemplate`). */
+export interface ActionUniverse {
+  /** Concrete action name, e.g. `logs:PutLogEvents`. */
+  action: string;
+  /**
+   * Resource ARN sets of the action's resource types: `full` is the exact set, `example` a
+   * readable subset searched first for witnesses.
+   */
+  resources: { key: string; full: Token[]; example: Token[] }[];
+}
+
+/** A question "which Allow elements reach resources outside `allowed` for these actions?". */
+export interface ScopeQuery {
+  actions: ActionUniverse[];
+  /** Resources in scope; never reported. */
+  allowed: Token[][];
+}
+
+/** One element that lets an action reach a resource outside the allowed scope. */
+export interface ResourceGap {
+  statement: StatementNode;
+  /** The `Resource` item or the `NotResource` element that opens the gap. */
+  loc: SourceLocation;
+  element: 'Resource' | 'NotResource';
+  /** An action that reaches outside, and an ARN it reaches. */
+  action: string;
+  witness: string;
+  /** True when a condition or policy variable decides whether the gap is real. */
+  uncertain: boolean;
+}
+
+interface DenyView {
+  statement: StatementNode;
+  /** Deny region for the strict pass (over-approximated) and the lenient pass (under-approximated). */
+  strict: Region;
+  lenient: Region;
+}
+
+/** `exclude`: the deny covers these patterns; `onlyOutside`: the deny covers everything outside one of these. */
+type Region = { exclude: Token[][] } | { onlyOutside: Token[][] };
+
+function usesVariables(policy: PolicyNode): boolean {
+  return policy.version?.value === '2012-10-17';
+}
+
+function statementActions(s: StatementNode, action: string): boolean {
+  if (s.action) return s.action.items.some((i) => i.value !== null && actionMatches(i.value, action));
+  if (s.notAction) return !s.notAction.items.some((i) => i.value !== null && actionMatches(i.value, action));
+  return false;
+}
+
+function compiled(items: ResourceNode[], variables: boolean) {
+  return items
+    .filter((i) => i.value !== null)
+    .map((i) => compileResourcePattern(i.value!, { variables: variables ? 'wildcard' : 'literal' }));
+}
+
+function denyRegion(element: ListElement<ResourceNode>, variables: boolean, strict: boolean): Region {
+  const patterns = compiled(element.items, variables);
+  if (!element.negated) {
+    return { exclude: patterns.filter((p) => strict || !p.hasVariables).map((p) => p.tokens) };
+  }
+  return { onlyOutside: patterns.filter((p) => !strict || !p.hasVariables).map((p) => p.tokens) };
+}
+
+function denies(policy: PolicyNode): DenyView[] {
+  const variables = usesVariables(policy);
+  const out: DenyView[] = [];
+  for (const s of policy.statements) {
+    const element = s.resource ?? s.notResource;
+    if (s.effect?.value !== 'Deny' || !element) continue;
+    out.push({
+      statement: s,
+      strict: denyRegion(element, variables, true),
+      lenient: s.condition !== undefined ? { exclude: [] } : denyRegion(element, variables, false),
+    });
+  }
+  return out;
+}
+
+/** All include-sets (one per choice among NotResource-deny alternatives) with the fixed excludes. */
+function searchSpaces(base: Token[][], exclude: Token[][], regions: Region[]): { include: Token[][]; exclude: Token[][] }[] {
+  let spaces = [{ include: base, exclude }];
+  for (const region of regions) {
+    if ('exclude' in region) {
+      spaces = spaces.map((s) => ({ include: s.include, exclude: [...s.exclude, ...region.exclude] }));
+    } else {
+      spaces = spaces.flatMap((s) => region.onlyOutside.map((p) => ({ include: [...s.include, p], exclude: s.exclude })));
+    }
+  }
+  return spaces;
+}
+
+function witnessFor(
+  base: Token[],
+  universe: ActionUniverse,
+  allowed: Token[][],
+  regions: Region[],
+): string | undefined {
+  for (const resource of universe.resources) {
+    for (const template of [resource.example, resource.full]) {
+      for (const space of searchSpaces([base, template], allowed, regions)) {
+        const result = findWitness(space.include, space.exclude);
+        if (result.kind === 'witness') return result.value;
+      }
+    }
+  }
+  return undefined;
+}
+
+const ANY: Token[] = [{ kind: 'run' }];
+
+/**
+ * Finds every `Resource` item (and `NotResource` element) of an Allow statement that lets one of
+ * the query's actions reach a resource outside `query.allowed`, after the policy's own Deny
+ * statements are subtracted (IAM evaluation: explicit Deny wins; NotAction and NotResource
+ * complement within the listed actions' resources). Exact for unconditional statements without
+ * policy variables; a condition or variable on either side makes the gap `uncertain` ("may").
+ * Source of truth: IAM User Guide, policy evaluation logic; iam-grammar.md §6.2, §9.
+ * @param policy the policy to analyse
+ * @param query actions with their resource universes, and the allowed resources
+ * @returns gaps in statement order, at most one per element
+ */
+export function findResourceGaps(policy: PolicyNode, query: ScopeQuery): ResourceGap[] {
+  const variables = usesVariables(policy);
+  const denyViews = denies(policy);
+  const gaps: ResourceGap[] = [];
+  for (const s of policy.statements) {
+    if (s.effect?.value !== 'Allow') continue;
+    const actions = query.actions.filter((a) => statementActions(s, a.action));
+    if (actions.length === 0) continue;
+    const targets: { loc: SourceLocation; element: ResourceGap['element']; base: Token[]; allowed: Token[][]; variable: boolean }[] = [];
+    if (s.resource) {
+      for (const item of s.resource.items) {
+        if (item.value === null) continue;
+        const p = compileResourcePattern(item.value, { variables: variables ? 'wildcard' : 'literal' });
+        targets.push({ loc: item.loc, element: 'Resource', base: p.tokens, allowed: query.allowed, variable: p.hasVariables });
+      }
+    } else if (s.notResource) {
+      // Allow + NotResource allows everything outside the listed patterns (a variable there makes it uncertain).
+      const excluded = compiled(s.notResource.items, variables);
+      const allowed = [...query.allowed, ...excluded.map((p) => p.tokens)];
+      targets.push({ loc: s.notResource.loc, element: 'NotResource', base: ANY, allowed, variable: excluded.some((p) => p.hasVariables) });
+    }
+    for (const target of targets) {
+      const gap = firstGap(s, actions, denyViews, target.allowed, target.base);
+      if (!gap) continue;
+      gaps.push({ statement: s, loc: target.loc, element: target.element, ...gap, uncertain: gap.uncertain || target.variable });
+    }
+  }
+  return gaps;
+}
+
+function firstGap(
+  s: StatementNode,
+  actions: ActionUniverse[],
+  denyViews: DenyView[],
+  allowed: Token[][],
+  base: Token[],
+): { action: string; witness: string; uncertain: boolean } | undefined {
+  let lenientGap: { action: string; witness: string } | undefined;
+  const tried = new Set<string>();
+  for (const universe of actions) {
+    const applicable = denyViews.filter((d) => statementActions(d.statement, universe.action));
+    const key = `${universe.resources.map((r) => r.key).join(',')}|${applicable.map((d) => d.statement.index).join(',')}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
+    const strict = witnessFor(base, universe, allowed, applicable.map((d) => d.strict));
+    if (strict !== undefined) return { action: universe.action, witness: strict, uncertain: s.condition !== undefined };
+    if (!lenientGap) {
+      const lenient = witnessFor(base, universe, allowed, applicable.map((d) => d.lenient));
+      if (lenient !== undefined) lenientGap = { action: universe.action, witness: lenient };
+    }
+  }
+  return lenientGap ? { ...lenientGap, uncertain: true } : undefined;
+}

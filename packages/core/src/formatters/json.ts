@@ -1,0 +1,33 @@
+import { allNotifications, type ScanReport } from './report.js';
+
+/**
+ * Renders a scan as JSON: `{ filesRead, policiesChecked, results: [...], notifications: [...] }`,
+ * each result `{ ruleId, level, message, file, line, column, endLine, endColumn }` with 1-based
+ * line/column (UTF-16 code units, end exclusive).
+ * @param report the scan
+ * @returns pretty-printed JSON text ending in a newline
+ */
+export function formatJson(report: ScanReport): string {
+  const results = report.files.flatMap((f) =>
+    f.results.map((r) => ({
+      ruleId: r.ruleId,
+      level: r.level,
+      message: r.message,
+      file: r.file,
+      line: r.loc.start.line,
+      column: r.loc.start.column,
+      endLine: r.loc.end.line,
+      endColumn: r.loc.end.column,
+    })),
+  );
+  const notifications = allNotifications(report).map((n) => ({
+    code: n.code,
+    level: n.level,
+    message: n.message,
+    ...(n.file ? { file: n.file } : {}),
+    ...(n.ruleId ? { ruleId: n.ruleId } : {}),
+    ...(n.loc ? { line: n.loc.start.line, column: n.loc.start.column } : {}),
+  }));
+  const body = { filesRead: report.filesRead, policiesChecked: report.policiesChecked, results, notifications };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

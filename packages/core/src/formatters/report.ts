@@ -1,0 +1,29 @@
+import type { RegisteredRule } from '../linter/registry.js';
+import type { FileReport, Notification } from '../linter/types.js';
+
+/** The tool as formatters describe it (SARIF `tool.driver`). */
+export interface ToolInfo {
+  name: string;
+  /** Semantic version of the CLI. */
+  version: string;
+  informationUri: string;
+}
+
+/** Everything one scan produced, as input to the formatters. */
+export interface ScanReport {
+  /** Per-file reports, sorted by file path. */
+  files: FileReport[];
+  /** Every rule known to the run (core and plugins), sorted by id. */
+  rules: RegisteredRule[];
+  /** Problems of the tool that are not tied to a rule (unreadable files, …). */
+  notifications: Notification[];
+  /** Number of files read. */
+  filesRead: number;
+  /** Number of IAM policy documents checked. */
+  policiesChecked: number;
+}
+
+/** All notifications of a report: tool-level first, then per file. */
+export function allNotifications(report: ScanReport): Notification[] {
+  return [...report.notifications, ...report.files.flatMap((f) => f.notifications)];
+}

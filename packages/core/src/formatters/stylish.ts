@@ -1,0 +1,64 @@
+import type { Level } from '../linter/types.js';
+import { allNotifications, type ScanReport } from './report.js';
+
+/** Colour functions; identity functions when colour is off. */
+export interface Colors {
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  underline(text: string): string;
+}
+
+const plain = (text: string): string => text;
+
+/** Colours that change nothing (for non-TTY output and NO_COLOR). */
+export const NO_COLORS: Colors = { red: plain, yellow: plain, blue: plain, dim: plain, bold: plain, underline: plain };
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Renders a scan for a terminal, like ESLint's stylish formatter: per file a header, then one
+ * line per result `  line:column  level  message  rule-id`, a `file:line:column` reference for
+ * editors, then tool notifications and a summary line.
+ * @param report the scan
+ * @param colors colour functions (pass {@link NO_COLORS} unless stdout is a TTY and NO_COLOR is unset)
+ * @returns text ending in a newline
+ */
+export function formatStylish(report: ScanReport, colors: Colors = NO_COLORS): string {
+  const paint: Record<Level, (t: string) => string> = { error: colors.red, warning: colors.yellow, note: colors.blue };
+  const lines: string[] = [];
+  const counts: Record<Level, number> = { error: 0, warning: 0, note: 0 };
+  for (const file of report.files) {
+    if (file.results.length === 0) continue;
+    lines.push(colors.underline(file.file));
+    const rows = file.results.map((r) => {
+      counts[r.level]++;
+      return [`${r.loc.start.line}:${r.loc.start.column}`, r.level, r.message, r.ruleId, `${file.file}:${r.loc.start.line}:${r.loc.start.column}`];
+    });
+    const posWidth = Math.max(...rows.map((r) => r[0]!.length));
+    for (const [pos, level, message, ruleId, ref] of rows) {
+      const levelText = paint[level as Level](level!.padEnd(7));
+      lines.push(`  ${colors.dim(pos!.padEnd(posWidth))}  ${levelText}  ${message}  ${colors.dim(ruleId!)}  ${colors.dim(ref!)}`);
+    }
+    lines.push('');
+  }
+  const notifications = allNotifications(report);
+  if (notifications.length > 0) {
+    lines.push(colors.bold('Tool notifications'));
+    for (const n of notifications) {
+      const where = n.file ? `${n.file}${n.loc ? `:${n.loc.start.line}:${n.loc.start.column}` : ''}: ` : '';
+      lines.push(`  ${paint[n.level](n.level.padEnd(7))}  ${where}${n.message}`);
+    }
+    lines.push('');
+  }
+  const total = counts.error + counts.warning + counts.note;
+  const scanned = `${plural(report.filesRead, 'file')} read, ${plural(report.policiesChecked, 'policy')} checked`.replace('policys', 'policies');
+  const found = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')})`;
+  const summary = `${total > 0 ? '✖' : '✔'} ${found}; ${scanned}.`;
+  lines.push(counts.error > 0 ? colors.red(colors.bold(summary)) : total > 0 ? colors.yellow(colors.bold(summary)) : summary);
+  return `${lines.join('\n')}\n`;
+}

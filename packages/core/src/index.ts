@@ -1,0 +1,46 @@
+/**
+ * @iamscope/core — the iamscope engine. Pure: takes text and configuration, returns results;
+ * the CLI does file I/O. Positions are 1-based line/column in UTF-16 code units, end exclusive.
+ */
+export { Engine, compareResults, type EngineOptions } from './linter/engine.js';
+export { RuleRegistry, type RegisteredRule } from './linter/registry.js';
+export * from './linter/types.js';
+export { formatMessage } from './linter/message.js';
+export { traversePolicy } from './linter/traverse.js';
+export type { Config, ConfigOverride } from './config/config.js';
+export { validateConfig } from './config/validate.js';
+export { ConfigError, IamscopeError, type ErrorCode } from './errors.js';
+export * from './source/location.js';
+export { parseJson, type JsonParseResult, type JsonSyntaxError } from './json/parse.js';
+export { MAX_JSON_DEPTH } from './json/nesting.js';
+export * from './policy/nodes.js';
+export { buildPolicy, lastMember } from './policy/build.js';
+export { findPolicyObjects } from './policy/detect.js';
+export { inferPolicyType } from './policy/infer-type.js';
+export { compileGlob, literalTokens, type Token } from './pattern/tokens.js';
+export { matchTokens } from './pattern/automaton.js';
+export { findWitness, type WitnessResult } from './pattern/witness.js';
+export { compileResourcePattern, type ResourcePattern, type ResourcePatternOptions } from './pattern/arn.js';
+export { actionMatches } from './pattern/action.js';
+export {
+  serviceActions,
+  serviceResourceTypes,
+  iamDataInfo,
+  type ActionInfo,
+  type ActionResourceType,
+  type ResourceTypeInfo,
+} from './catalog/iam-data.js';
+export { coreRules } from './rules/index.js';
+export { PARSE_ERROR_RULE_ID } from './rules/parse-error.js';
+export { ruleCreator, REPOSITORY_URL } from './rules/define.js';
+export { formatSarif, SARIF_SCHEMA_URI } from './formatters/sarif.js';
+export { formatStylish, NO_COLORS, type Colors } from './formatters/stylish.js';
+export { formatJson } from './formatters/json.js';
+export type { ScanReport, ToolInfo } from './formatters/report.js';
+export { compileArnTemplate, compileExampleArn } from './pattern/arn-template.js';
+export {
+  findResourceGaps,
+  type ActionUniverse,
+  type ResourceGap,
+  type ScopeQuery,
+} from './analysis/resource-gaps.js';

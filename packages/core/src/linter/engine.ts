@@ -1,0 +1,206 @@
+import { minimatch } from 'minimatch';
+import type { Config } from '../config/config.js';
+import { validateConfig } from '../config/validate.js';
+import { parseJson } from '../json/parse.js';
+import { buildPolicy } from '../policy/build.js';
+import { findPolicyObjects } from '../policy/detect.js';
+import { inferPolicyType } from '../policy/infer-type.js';
+import type { IamNode, PolicyNode, PolicyType } from '../policy/nodes.js';
+import type { SourceLocation } from '../source/location.js';
+import { PARSE_ERROR_RULE_ID } from '../rules/parse-error.js';
+import { formatMessage } from './message.js';
+import { RuleRegistry, type RegisteredRule } from './registry.js';
+import { traversePolicy } from './traverse.js';
+import type { FileReport, Level, Notification, Plugin, ReportDescriptor, Result, RuleSetting } from './types.js';
+
+/** Options of {@link Engine}. */
+export interface EngineOptions {
+  /** Loaded plugins (rule packs). */
+  plugins?: readonly Plugin[];
+  /** Configuration object; validated by the constructor. */
+  config?: unknown;
+  /** Start from the recommended configs of core and the plugins (default true). */
+  recommended?: boolean;
+}
+
+/** A rule enabled for a file, with its level and merged options. */
+interface ActiveRule {
+  registered: RegisteredRule;
+  level: Level;
+  options: Record<string, unknown>;
+}
+
+interface FilePlan {
+  rules: ActiveRule[];
+  policyType?: PolicyType;
+}
+
+/**
+ * The pure analysis engine: takes file text and a path, returns results. Does no file I/O on the
+ * scanned files (the CLI reads them). One engine serves many files; per-file settings are cached.
+ */
+export class Engine {
+  readonly registry: RuleRegistry;
+  readonly config: Config;
+  private readonly plans = new Map<string, FilePlan>();
+  private readonly recommended: boolean;
+
+  /**
+   * @param options plugins and configuration
+   * @throws ConfigError when the configuration is invalid (names the JSON path)
+   */
+  constructor(options: EngineOptions = {}) {
+    this.registry = new RuleRegistry(options.plugins ?? []);
+    this.config = options.config === undefined ? {} : validateConfig(options.config, this.registry);
+    this.recommended = options.recommended ?? true;
+  }
+
+  /**
+   * Checks every IAM policy in a file.
+   * Never throws for bad input: invalid JSON yields one `parse-error` result at the error's
+   * position; a rule that throws yields a `RULE_CRASH` notification and the other rules go on.
+   * @param text file contents
+   * @param file path used in results (the CLI passes it relative to the scan root, `/`-separated)
+   * @returns results (sorted by position, then rule id) and notifications
+   */
+  lintText(text: string, file: string): FileReport {
+    const report: FileReport = { file, policies: 0, results: [], notifications: [] };
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      const { line, column, offset } = parsed.error.position;
+      const loc = { start: parsed.error.position, end: { line, column: column + 1, offset: offset + 1 } };
+      report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId: 'invalidJson', message: parsed.error.message, file, loc });
+      return report;
+    }
+    const plan = this.planFor(file);
+    for (const object of findPolicyObjects(parsed.document)) {
+      const policy = buildPolicy(object, { file, policyType: plan.policyType ?? 'unknown', policyTypeInferred: !plan.policyType });
+      if (!plan.policyType) policy.origin.policyType = inferPolicyType(policy);
+      report.policies++;
+      this.runRules(policy, plan.rules, report);
+    }
+    report.results.sort(compareResults);
+    return report;
+  }
+
+  private runRules(policy: PolicyNode, rules: ActiveRule[], report: FileReport): void {
+    type Handler = { id: string; fn: (node: IamNode) => void };
+    const handlers = new Map<string, Handler[]>();
+    const crashed = new Set<string>();
+    const crash = (id: string, error: unknown, loc: SourceLocation): void => {
+      crashed.add(id);
+      report.notifications.push(ruleCrash(id, policy.origin.file, loc, error));
+    };
+    for (const active of rules) {
+      const id = active.registered.id;
+      const meta = active.registered.rule.meta;
+      const context = {
+        id,
+        file: policy.origin.file,
+        policy,
+        settings: this.config.settings ?? {},
+        report: (d: ReportDescriptor) => report.results.push(toResult(id, active.level, meta.messages, policy.origin.file, d)),
+      };
+      try {
+        const visitors = active.registered.rule.create(context, active.options) as Record<string, (node: IamNode) => void>;
+        for (const [key, fn] of Object.entries(visitors)) {
+          if (typeof fn !== 'function') continue;
+          if (!handlers.has(key)) handlers.set(key, []);
+          handlers.get(key)!.push({ id, fn });
+        }
+      } catch (error) {
+        crash(id, error, policy.loc);
+      }
+    }
+    traversePolicy(policy, (node, phase) => {
+      for (const handler of handlers.get(phase === 'enter' ? node.type : `${node.type}:exit`) ?? []) {
+        if (crashed.has(handler.id)) continue;
+        try {
+          handler.fn(node);
+        } catch (error) {
+          crash(handler.id, error, node.loc);
+        }
+      }
+    });
+  }
+
+  /** Resolves which rules run on `file` (recommended ⊕ config.rules ⊕ matching overrides). */
+  private planFor(file: string): FilePlan {
+    const overrides = (this.config.overrides ?? []).filter((o) =>
+      o.files.some((glob) => minimatch(file, glob, { dot: true, matchBase: !glob.includes('/') })),
+    );
+    const key = overrides.map((o) => this.config.overrides!.indexOf(o)).join(',');
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    const settings: Record<string, RuleSetting> = { ...(this.recommended ? this.registry.recommended() : {}), ...this.config.rules };
+    let policyType: PolicyType | undefined;
+    for (const o of overrides) {
+      Object.assign(settings, o.rules);
+      policyType = o.policyType ?? policyType;
+    }
+    const rules: ActiveRule[] = [];
+    for (const [id, setting] of Object.entries(settings)) {
+      const registered = this.registry.get(id);
+      const [level, options] = Array.isArray(setting) ? setting : [setting];
+      if (!registered || level === 'off' || id === PARSE_ERROR_RULE_ID) continue;
+      rules.push({ registered, level, options: mergeOptions(registered.rule.meta.defaultOptions ?? {}, options ?? {}) });
+    }
+    const plan = { rules, policyType };
+    this.plans.set(key, plan);
+    return plan;
+  }
+}
+
+function toResult(
+  ruleId: string,
+  level: Level,
+  messages: Record<string, string>,
+  file: string,
+  d: ReportDescriptor,
+): Result {
+  const template = messages[d.messageId];
+  if (template === undefined) throw new Error(`Rule "${ruleId}" reported unknown messageId "${d.messageId}".`);
+  const loc = d.loc ?? d.node?.loc;
+  if (!loc) throw new Error(`Rule "${ruleId}" reported without a node or loc.`);
+  const effective: Level = d.uncertain ? (level === 'error' ? 'warning' : 'note') : level;
+  return { ruleId, level: effective, messageId: d.messageId, message: formatMessage(template, d.data), file, loc };
+}
+
+function ruleCrash(ruleId: string, file: string, loc: SourceLocation, error: unknown): Notification {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    level: 'error',
+    code: 'RULE_CRASH',
+    ruleId,
+    file,
+    loc,
+    message: `Rule "${ruleId}" failed on ${file}:${loc.start.line}:${loc.start.column}: ${reason}`,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep-merges user options over defaults (plain objects merge; arrays and scalars replace). */
+function mergeOptions(defaults: Record<string, unknown>, user: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(user)) {
+    const base = merged[key];
+    merged[key] = isPlainObject(base) && isPlainObject(value) ? mergeOptions(base, value) : value;
+  }
+  return merged;
+}
+
+/**
+ * Orders results by line, column, then rule id (deterministic output).
+ * @returns negative, zero or positive as for `Array.prototype.sort`
+ */
+export function compareResults(a: Result, b: Result): number {
+  return (
+    a.loc.start.line - b.loc.start.line ||
+    a.loc.start.column - b.loc.start.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The rule contract, shaped like ESLint's (https://eslint.org/docs/latest/extend/custom-rules):
+ * a rule has `meta` and `create(context, options)` returning visitors keyed by IAM node type.
+ */
+import type { SourceLocation } from '../source/location.js';
+import type { IamNode, IamNodeType, PolicyNode } from '../policy/nodes.js';
+
+/** Result levels, as SARIF 2.1.0 §3.27.10 names them. */
+export type Level = 'error' | 'warning' | 'note';
+
+/** All levels, most severe first. */
+export const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
+
+/** A JSON Schema object (draft-07 subset accepted by ajv). */
+export type JsonSchema = Record<string, unknown>;
+
+/** Everything a rule declares about itself. */
+export interface RuleMeta {
+  /** `problem`: the policy is wrong or dangerous; `suggestion`: it could be better. */
+  type: 'problem' | 'suggestion';
+  docs: {
+    /** One sentence, imperative ("Disallow …", "Require …"). Used as SARIF shortDescription. */
+    description: string;
+    /** Longer explanation: what it flags and why. Used as SARIF fullDescription and help text. */
+    details: string;
+    /** Documentation page (SARIF helpUri). */
+    url: string;
+    /** AWS documentation pages backing the rule. */
+    references?: string[];
+  };
+  /** Level used when the rule is enabled by a `recommended` config. */
+  defaultLevel: Level;
+  /** Whether the package's `recommended` config enables the rule. */
+  recommended: boolean;
+  /** SARIF rule tags (GitHub shows them; at most 10). */
+  tags?: string[];
+  /** GitHub code scanning `security-severity`, 0.0–10.0, for security rules. */
+  securitySeverity?: number;
+  /** SARIF `precision` property: how often results are true positives. */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
+  /** Message templates by messageId; `{{name}}` placeholders are filled from report data. */
+  messages: Record<string, string>;
+  /** JSON Schema of the rule's options object; omit when the rule takes no options. */
+  schema?: JsonSchema;
+  /** Options used when the user gives none; user options are merged over them. */
+  defaultOptions?: Record<string, unknown>;
+}
+
+/** A visitor per IAM node type; `"<Type>:exit"` runs after the node's children. */
+export type Visitors = {
+  [K in IamNodeType]?: (node: Extract<IamNode, { type: K }>) => void;
+} & {
+  [K in IamNodeType as `${K}:exit`]?: (node: Extract<IamNode, { type: K }>) => void;
+};
+
+/** What a rule passes to `context.report`. */
+export interface ReportDescriptor {
+  /** The node the result points at (its `loc` becomes the SARIF region). */
+  node?: { loc: SourceLocation };
+  /** An explicit location, overriding `node.loc`. */
+  loc?: SourceLocation;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /**
+   * True when the finding depends on something the document does not decide (a condition, a
+   * policy variable): the result's level is lowered one step (error → warning → note) and the
+   * message should say "may".
+   */
+  uncertain?: boolean;
+}
+
+/** What a rule's `create` receives. */
+export interface RuleContext {
+  /** Full rule id, e.g. `invalid-effect` or `ml/logs-scope`. */
+  readonly id: string;
+  /** The file being checked, as given to the engine. */
+  readonly file: string;
+  /** The policy being checked. */
+  readonly policy: PolicyNode;
+  /** `settings` from the configuration (shared by all rules; plugins use their namespace key). */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Records a result. */
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** A rule module. `Options` is the merged options object. */
+export interface Rule<Options extends Record<string, unknown> = Record<string, unknown>> {
+  /** Rule name without namespace (kebab-case, names the flagged pattern). */
+  name: string;
+  meta: RuleMeta;
+  create(context: RuleContext, options: Options): Visitors;
+}
+
+/** A configured rule level; `off` disables the rule. */
+export type RuleLevelSetting = Level | 'off';
+
+/** A rule's configuration: a level, or a level and an options object. */
+export type RuleSetting = RuleLevelSetting | [RuleLevelSetting] | [RuleLevelSetting, Record<string, unknown>];
+
+/** A shareable config inside a plugin. */
+export interface PluginConfig {
+  rules: Record<string, RuleSetting>;
+}
+
+/** A rule pack (ESLint plugin shape). Rule ids become `<namespace>/<rule name>`. */
+export interface Plugin {
+  meta: {
+    /** Package name, e.g. `@iamscope/rules-ml`. */
+    name: string;
+    version: string;
+    /** Prefix of the pack's rule ids and its key under `settings`, e.g. `ml`. */
+    namespace: string;
+  };
+  rules: Record<string, Rule<any>>;
+  configs: { recommended: PluginConfig };
+  /** JSON Schema for `settings[namespace]`, checked when the configuration is loaded. */
+  settingsSchema?: JsonSchema;
+}
+
+/** One finding. */
+export interface Result {
+  ruleId: string;
+  level: Level;
+  messageId: string;
+  message: string;
+  /** File path as given to the engine. */
+  file: string;
+  /** 1-based line/column (UTF-16 code units), end exclusive. */
+  loc: SourceLocation;
+}
+
+/** A problem of the tool itself (unreadable file, crashed rule), not a finding about a policy. */
+export interface Notification {
+  level: Level;
+  message: string;
+  /** Machine-readable kind, e.g. `RULE_CRASH`, `READ_ERROR`. */
+  code: string;
+  file?: string;
+  ruleId?: string;
+  loc?: SourceLocation;
+}
+
+/** Everything the engine found in one file. */
+export interface FileReport {
+  file: string;
+  /** Number of IAM policy documents found and checked. */
+  policies: number;
+  results: Result[];
+  notifications: Notification[];
+}

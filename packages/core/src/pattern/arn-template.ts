@@ -1,0 +1,46 @@
+import { literalTokens, type Token } from './tokens.js';
+
+const NON_EMPTY_SEGMENT: Token[] = [{ kind: 'oneInSegment' }, { kind: 'runInSegment' }];
+const NON_EMPTY_ANY: Token[] = [{ kind: 'one' }, { kind: 'run' }];
+const EXAMPLES: Record<string, string> = { Partition: 'aws', Region: 'us-east-1', Account: '123456789012' };
+
+function compileFormat(format: string, fill: (name: string) => Token[]): Token[] {
+  const tokens: Token[] = [];
+  const placeholder = /\$\{([A-Za-z0-9]+)\}/g;
+  let last = 0;
+  for (let m = placeholder.exec(format); m; m = placeholder.exec(format)) {
+    tokens.push(...literalTokens(format.slice(last, m.index)), ...fill(m[1]!));
+    last = m.index + m[0].length;
+  }
+  tokens.push(...literalTokens(format.slice(last)));
+  return tokens;
+}
+
+/**
+ * Compiles an ARN format from the service authorization reference
+ * (e.g. `arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}`) into the set of
+ * ARNs it describes: each `${Name}` placeholder becomes a non-empty run without `:` unless the name
+ * is listed in `colonAllowed` (e.g. S3 `ObjectName`), where it becomes any non-empty run.
+ * @param format ARN format with `${Name}` placeholders
+ * @param colonAllowed placeholder names whose values may contain `:`
+ * @returns tokens matching exactly the ARNs of that format
+ */
+export function compileArnTemplate(format: string, colonAllowed: readonly string[] = []): Token[] {
+  return compileFormat(format, (name) => (colonAllowed.includes(name) ? NON_EMPTY_ANY : NON_EMPTY_SEGMENT));
+}
+
+/**
+ * Like {@link compileArnTemplate} with readable example values for partition (`aws`), region
+ * (`us-east-1`) and account (`123456789012`): a subset of the template's ARNs, searched first so
+ * witnesses read like real ARNs.
+ * @param format ARN format with `${Name}` placeholders
+ * @param colonAllowed placeholder names whose values may contain `:`
+ * @returns tokens
+ */
+export function compileExampleArn(format: string, colonAllowed: readonly string[] = []): Token[] {
+  return compileFormat(format, (name) => {
+    const example = EXAMPLES[name];
+    if (example) return literalTokens(example);
+    return colonAllowed.includes(name) ? NON_EMPTY_ANY : NON_EMPTY_SEGMENT;
+  });
+}

@@ -1,0 +1,29 @@
+import { defineRule, elementUrl } from './define.js';
+
+/** Flags an `Effect` whose value is not exactly `"Allow"` or `"Deny"` (case-sensitive). */
+export default defineRule({
+  name: 'invalid-effect',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require Effect to be exactly "Allow" or "Deny".',
+      details:
+        'IAM accepts only the case-sensitive strings "Allow" and "Deny" in Effect; anything else ("allow", "Permit", a number) is rejected when the policy is saved.',
+      references: [elementUrl('effect')],
+    },
+    defaultLevel: 'error',
+    recommended: true,
+    tags: ['correctness'],
+    precision: 'very-high',
+    messages: { invalidEffect: 'Expected Effect to be "Allow" or "Deny", got {{value}}.' },
+  },
+  create(context) {
+    return {
+      Effect(node) {
+        if (node.value === 'Allow' || node.value === 'Deny') return;
+        const value = node.value === null ? `a JSON ${node.json.type.toLowerCase()}` : JSON.stringify(node.value);
+        context.report({ node, messageId: 'invalidEffect', data: { value } });
+      },
+    };
+  },
+});

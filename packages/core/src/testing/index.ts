@@ -1,0 +1,1 @@
+export { RuleTester, type ValidTestCase, type InvalidTestCase, type ExpectedError } from './rule-tester.js';
