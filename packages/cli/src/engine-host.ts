@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError, Engine, type FileReport, type Plugin } from '@iamscope/core';
+
+/** What is needed to build an engine in any thread: plugin module URLs and the configuration. */
+export interface EngineSpec {
+  pluginUrls: string[];
+  config: unknown;
+}
+
+/** Largest file read, in bytes; bigger files get a notification instead of a scan. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+function isPlugin(value: unknown): value is Plugin {
+  const p = value as Plugin | undefined;
+  return typeof p?.meta?.namespace === 'string' && typeof p.rules === 'object' && typeof p.configs?.recommended === 'object';
+}
+
+/**
+ * Imports the plugins and builds an engine.
+ * @param spec plugin URLs and configuration
+ * @returns the engine
+ * @throws ConfigError when a plugin does not export a plugin object or the configuration is invalid
+ */
+export async function createEngine(spec: EngineSpec): Promise<Engine> {
+  const plugins: Plugin[] = [];
+  for (const url of spec.pluginUrls) {
+    const module = (await import(url)) as { default?: unknown };
+    if (!isPlugin(module.default)) throw new ConfigError('/plugins', `${url} does not export an iamscope plugin.`);
+    plugins.push(module.default);
+  }
+  return new Engine({ plugins, config: spec.config });
+}
+
+/**
+ * Reads one file and checks it. Read failures and oversized files become notifications; bytes
+ * that are not valid UTF-8 are decoded as U+FFFD (and then fail or pass JSON parsing as such).
+ * The file is opened read-only and never written.
+ * @param engine the engine
+ * @param absolute absolute path
+ * @param relative path reported in results
+ * @returns the file's report
+ */
+export async function checkFile(engine: Engine, absolute: string, relative: string): Promise<FileReport> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return notice(relative, 'READ_ERROR', `Cannot read ${relative}: ${reason}.`);
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    return notice(relative, 'FILE_TOO_LARGE', `Skipped ${relative}: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit.`);
+  }
+  return engine.lintText(new TextDecoder('utf-8').decode(bytes), relative);
+}
+
+function notice(file: string, code: string, message: string): FileReport {
+  return { file, policies: 0, results: [], notifications: [{ level: 'error', code, message, file }] };
+}

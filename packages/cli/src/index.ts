@@ -1,0 +1,2 @@
+export { execute } from './cli.js';
+export type { CliIo } from './io.js';

@@ -1,0 +1,38 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Output formats of `iamscope scan`. */
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Parsed options of `iamscope scan`. */
+export interface ScanOptions {
+  format: Format;
+  outputFile?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  config?: string;
+  ignorePattern: string[];
+  plugin: string[];
+  color: boolean;
+  debug: boolean;
+  jobs?: number;
+}
+
+/** Commander parser for `--format`. */
+export function parseFormat(value: string): Format {
+  if (!(FORMATS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}.`);
+  }
+  return value as Format;
+}
+
+/** Commander parser for a non-negative integer (`--max-warnings`, `--jobs`). */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer.');
+  return Number(value);
+}
+
+/** Commander collector for repeatable options. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

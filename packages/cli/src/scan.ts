@@ -1,0 +1,58 @@
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Engine, FileReport } from '@iamscope/core';
+import { checkFile, type EngineSpec } from './engine-host.js';
+import type { FoundFile } from './find-files.js';
+
+/** From this many files on, the scan is spread over worker threads. */
+export const PARALLEL_THRESHOLD = 400;
+const BATCH = 32;
+
+/**
+ * Checks files, in this thread or, for large scans on machines with several cores, in
+ * `availableParallelism()` worker threads (each builds its engine once and takes batches of
+ * 32 files). The result order is the order of `files`.
+ * @param files files to check
+ * @param engine this thread's engine (used when the scan stays in this thread)
+ * @param spec how workers build their engines
+ * @param jobs thread count; default: 1 below {@link PARALLEL_THRESHOLD} files, else the core count
+ * @returns one report per file
+ */
+export async function scanFiles(files: FoundFile[], engine: Engine, spec: EngineSpec, jobs?: number): Promise<FileReport[]> {
+  const threads = jobs ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
+  if (threads <= 1) {
+    const reports: FileReport[] = [];
+    for (const file of files) reports.push(await checkFile(engine, file.absolute, file.relative));
+    return reports;
+  }
+  return inWorkers(files, spec, threads);
+}
+
+async function inWorkers(files: FoundFile[], spec: EngineSpec, threads: number): Promise<FileReport[]> {
+  const self = fileURLToPath(import.meta.url);
+  const workerUrl = new URL(`./worker${extname(self)}`, import.meta.url);
+  const reports: FileReport[] = [];
+  let next = 0;
+  const run = () =>
+    new Promise<void>((resolveRun, reject) => {
+      const worker = new Worker(workerUrl, { workerData: spec });
+      const send = (): void => {
+        if (next >= files.length) {
+          void worker.terminate().then(() => resolveRun());
+          return;
+        }
+        worker.postMessage(files.slice(next, next + BATCH));
+        next += BATCH;
+      };
+      worker.on('message', (message: 'ready' | FileReport[]) => {
+        if (message !== 'ready') reports.push(...message);
+        send();
+      });
+      worker.on('error', reject);
+    });
+  await Promise.all(Array.from({ length: threads }, run));
+  const order = new Map(files.map((f, i) => [f.relative, i]));
+  return reports.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+}
