@@ -10,10 +10,10 @@ export interface ActionUniverse {
   /** Concrete action name, e.g. `logs:PutLogEvents`. */
   action: string;
   /**
-   * Resource ARN sets of the action's resource types: `full` is the exact set, `example` a
-   * readable subset searched first for witnesses.
+   * Per resource type of the action: ARN sets searched in order, readable subsets first (see
+   * `compileExampleArn`) and the exact set of the type (`compileArnTemplate`) last.
    */
-  resources: { key: string; full: Token[]; example: Token[] }[];
+  resources: { key: string; candidates: Token[][] }[];
 }
 
 /** A question "which Allow elements reach resources outside `allowed` for these actions?". */
@@ -105,7 +105,7 @@ function witnessFor(
   regions: Region[],
 ): string | undefined {
   for (const resource of universe.resources) {
-    for (const template of [resource.example, resource.full]) {
+    for (const template of resource.candidates) {
       for (const space of searchSpaces([base, template], allowed, regions)) {
         const result = findWitness(space.include, space.exclude);
         if (result.kind === 'witness') return result.value;

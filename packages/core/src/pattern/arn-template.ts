@@ -31,16 +31,34 @@ export function compileArnTemplate(format: string, colonAllowed: readonly string
 
 /**
  * Like {@link compileArnTemplate} with readable example values for partition (`aws`), region
- * (`us-east-1`) and account (`123456789012`): a subset of the template's ARNs, searched first so
- * witnesses read like real ARNs.
+ * (`us-east-1`) and account (`123456789012`) and, when `nameExample` is given, that literal for
+ * every other placeholder: a subset of the template's ARNs, searched first so witnesses read like
+ * real ARNs.
  * @param format ARN format with `${Name}` placeholders
  * @param colonAllowed placeholder names whose values may contain `:`
+ * @param nameExample literal value for the other placeholders (default: keep them as runs)
  * @returns tokens
  */
-export function compileExampleArn(format: string, colonAllowed: readonly string[] = []): Token[] {
+export function compileExampleArn(format: string, colonAllowed: readonly string[] = [], nameExample?: string): Token[] {
   return compileFormat(format, (name) => {
-    const example = EXAMPLES[name];
+    const example = EXAMPLES[name] ?? nameExample;
     if (example) return literalTokens(example);
     return colonAllowed.includes(name) ? NON_EMPTY_ANY : NON_EMPTY_SEGMENT;
   });
+}
+
+/**
+ * The ARN sets of a resource type to search for witnesses, most readable first: all placeholders
+ * filled with examples (`example` for names), then only partition/region/account filled, then the
+ * exact set.
+ * @param format ARN format with `${Name}` placeholders
+ * @param colonAllowed placeholder names whose values may contain `:`
+ * @returns token sequences; the last is exactly {@link compileArnTemplate}'s set
+ */
+export function witnessCandidates(format: string, colonAllowed: readonly string[] = []): Token[][] {
+  return [
+    compileExampleArn(format, colonAllowed, 'example'),
+    compileExampleArn(format, colonAllowed),
+    compileArnTemplate(format, colonAllowed),
+  ];
 }

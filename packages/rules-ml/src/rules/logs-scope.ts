@@ -1,12 +1,11 @@
 import {
-  compileArnTemplate,
-  compileExampleArn,
   findResourceGaps,
   literalTokens,
   serviceActions,
   serviceResourceTypes,
   type ActionUniverse,
   type Token,
+  witnessCandidates,
 } from '@iamscope/core';
 import { defineRule } from '../define.js';
 import { mlSettings } from '../settings.js';
@@ -23,7 +22,7 @@ function logActions(): ActionUniverse[] {
       action: `logs:${info.name}`,
       resources: info.resourceTypes
         .filter((rt) => LOG_RESOURCE_TYPES.includes(rt.name) && types[rt.name])
-        .map((rt) => ({ key: rt.name, full: compileArnTemplate(types[rt.name]!.arn), example: compileExampleArn(types[rt.name]!.arn) })),
+        .map((rt) => ({ key: rt.name, candidates: witnessCandidates(types[rt.name]!.arn) })),
     }))
     .filter((u) => u.resources.length > 0)
     .sort((a, b) => (a.action < b.action ? -1 : 1));
