@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.js';
+
+describe('iamscope scan (end to end)', () => {
+  it('exits 1 on the seed fixtures and prints file:line:col for every finding', () => {
+    const { code, stdout } = runCli(['scan', 'fixtures/seed']);
+    assert.equal(code, 1);
+    // hand-checked positions: the "arn:aws:logs:*:*:*" item, the NotAction statement's Resource "*",
+    // the lower-case "allow", and the trailing comma's closing bracket.
+    for (const ref of [
+      'fixtures/seed/bad/execution-role-logs-anywhere.json:17:9',
+      'fixtures/seed/bad/pipeline-notaction.json:8:19',
+      'fixtures/seed/bad/data-scientist-typos.json:6:17',
+      'fixtures/seed/bad/trailing-comma.json:9:3',
+    ]) {
+      assert.ok(stdout.includes(ref), `missing ${ref} in:\n${stdout}`);
+    }
+    assert.match(stdout, /6 problems \(6 errors, 0 warnings, 0 notes\); 8 files read, 7 policies checked\./);
+    assert.doesNotMatch(stdout, /\u001b\[/, 'no colour codes when stdout is not a TTY');
+  });
+
+  it('exits 0 on a clean folder', () => {
+    const { code, stdout } = runCli(['scan', 'fixtures/seed/good']);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /0 problems.*4 files read, 4 policies checked/);
+  });
+
+  it('exits 2 with one line on an unknown flag', () => {
+    const { code, stderr } = runCli(['scan', '--no-such-flag']);
+    assert.equal(code, 2);
+    assert.match(stderr, /unknown option '--no-such-flag'/);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('exits 2 on a path that does not exist', () => {
+    const { code, stderr } = runCli(['scan', 'no/such/folder']);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'iamscope: No such file or folder: no/such/folder\n');
+  });
+
+  describe('configuration', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamscope-config-'));
+    const write = (name: string, text: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+
+    it('exits 2 and names line:column when the config is not JSON', () => {
+      const path = write('broken.json', '{\n  "rules": {\n    "invalid-effect": "error",\n  }\n}\n');
+      const { code, stderr } = runCli(['scan', 'fixtures/seed/good', '--config', path]);
+      assert.equal(code, 2);
+      assert.match(stderr, /broken\.json:4:3: Invalid JSON/);
+      assert.equal(stderr.trim().split('\n').length, 1);
+    });
+
+    it('exits 2 and names the JSON path of an unknown rule or a bad level', () => {
+      const unknown = runCli(['scan', 'fixtures/seed/good', '--config', write('unknown.json', '{"rules":{"no-such-rule":"error"}}')]);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /\/rules\/no-such-rule: unknown rule "no-such-rule"/);
+      const level = runCli(['scan', 'fixtures/seed/good', '--config', write('level.json', '{"rules":{"invalid-effect":"fatal"}}')]);
+      assert.equal(level.code, 2);
+      assert.match(level.stderr, /\/rules\/invalid-effect/);
+      const settings = runCli(['scan', 'fixtures/seed/good', '--config', write('settings.json', '{"settings":{"ml":{"logGroups":"x"}}}')]);
+      assert.equal(settings.code, 2);
+      assert.match(settings.stderr, /\/settings\/ml\/logGroups: must be array/);
+    });
+
+    it('applies rule levels, settings and per-file overrides', () => {
+      const path = write(
+        'ok.json',
+        JSON.stringify({
+          rules: { 'invalid-effect': 'warning' },
+          settings: { ml: { logGroups: ['*'] } },
+          overrides: [{ files: ['**/trailing-comma.json', '**/data-scientist-typos.json'], rules: { 'duplicate-key': 'off' } }],
+        }),
+      );
+      const { code, stdout } = runCli(['scan', 'fixtures/seed/bad', '--config', path, '--format', 'json']);
+      const report = JSON.parse(stdout) as { results: { ruleId: string; level: string }[] };
+      const ids = report.results.map((r) => `${r.ruleId}:${r.level}`).sort();
+      assert.deepEqual(ids, ['conflicting-elements:error', 'invalid-effect:warning', 'parse-error:error']);
+      assert.equal(code, 1);
+    });
+  });
+
+  it('--max-warnings and --quiet', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamscope-warn-'));
+    writeFileSync(join(dir, 'iamscope.config.json'), '{"rules":{"invalid-effect":"warning"}}');
+    writeFileSync(join(dir, 'p.json'), '{"Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}');
+    assert.equal(runCli(['scan'], { cwd: dir }).code, 0);
+    assert.equal(runCli(['scan', '--max-warnings', '0'], { cwd: dir }).code, 1);
+    assert.match(runCli(['scan', '--quiet'], { cwd: dir }).stdout, /0 problems/);
+  });
+
+  it('lists rules', () => {
+    const { code, stdout } = runCli(['rules', '--format', 'json']);
+    assert.equal(code, 0);
+    const ids = (JSON.parse(stdout) as { id: string }[]).map((r) => r.id);
+    assert.ok(ids.includes('ml/logs-scope') && ids.includes('invalid-effect') && ids.includes('parse-error'));
+  });
+
+  it('prints the IAM data version', () => {
+    assert.match(runCli(['--version']).stdout, /^iamscope \d+\.\d+\.\d+ \(IAM data @cloud-copilot\/iam-data [\d.]+, updated \d{4}-\d{2}-\d{2}\)\n$/);
+  });
+});
