@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import { minimatch } from 'minimatch';
 
 /** File extensions scanned when a folder is given. */
@@ -43,6 +42,7 @@ export async function findFiles(paths: string[], root: string, ignorePatterns: s
       add(absolute);
       continue;
     }
+    const { default: fg } = await import('fast-glob');
     const entries = await fg(SCANNED_EXTENSIONS.map((ext) => `**/*.${ext}`), {
       cwd: absolute,
       absolute: true,

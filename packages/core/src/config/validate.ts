@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
 import type { RuleRegistry } from '../linter/registry.js';
 import type { RuleSetting } from '../linter/types.js';
@@ -7,7 +7,11 @@ import type { Config } from './config.js';
 
 let configValidator: ValidateFunction | undefined;
 
-function ajv(): Ajv {
+const require = createRequire(import.meta.url);
+
+/** A fresh validator; ajv is loaded on first use only, so runs without a config do not pay for it. */
+function ajv(): AjvClass {
+  const { Ajv } = require('ajv') as typeof import('ajv');
   return new Ajv({ allErrors: false, strict: false });
 }
 
@@ -47,7 +51,7 @@ function checkRules(rules: Record<string, RuleSetting> | undefined, path: string
  */
 export function validateConfig(config: unknown, registry: RuleRegistry): Config {
   if (!configValidator) {
-    const schema = createRequire(import.meta.url)('../../schema/config.schema.json') as object;
+    const schema = require('../../schema/config.schema.json') as object;
     configValidator = ajv().compile(schema);
   }
   if (!configValidator(config)) throw firstError(configValidator.errors, '');
