@@ -95,6 +95,44 @@ describe('iamscope scan (end to end)', () => {
     assert.match(runCli(['scan', '--quiet'], { cwd: dir }).stdout, /0 problems/);
   });
 
+  it('gives the same report from worker threads as from one thread', () => {
+    const one = runCli(['scan', 'fixtures/seed', '--format', 'sarif', '--jobs', '1']);
+    const two = runCli(['scan', 'fixtures/seed', '--format', 'sarif', '--jobs', '2']);
+    assert.equal(two.code, 1);
+    assert.equal(two.stdout, one.stdout);
+  });
+
+  it('leaves out files matching --ignore-pattern', () => {
+    const { code, stdout } = runCli(['scan', 'fixtures/seed', '--ignore-pattern', '**/bad/**', '--format', 'json']);
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(stdout) as { filesRead: number }).filesRead, 4);
+  });
+
+  it('loads a plugin named in the configuration, relative to the config file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamscope-plugin-'));
+    writeFileSync(
+      join(dir, 'no-star.mjs'),
+      `export default {
+  meta: { name: 'no-star', version: '1.0.0', namespace: 'local' },
+  rules: { 'no-star-action': {
+    name: 'no-star-action',
+    meta: { type: 'problem', docs: { description: 'Disallow "*" actions.', details: 'Test.', url: 'https://example.com' },
+      defaultLevel: 'warning', recommended: true, messages: { star: 'Unexpected "*" action.' } },
+    create: (context) => ({ Action(node) { if (node.value === '*') context.report({ node, messageId: 'star' }); } }),
+  } },
+  configs: { recommended: { rules: { 'local/no-star-action': 'warning' } } },
+};
+`,
+    );
+    writeFileSync(join(dir, 'iamscope.config.json'), '{"plugins":["./no-star.mjs"]}');
+    writeFileSync(join(dir, 'p.json'), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"arn:aws:s3:::b"}]}');
+    const { code, stdout } = runCli(['scan', '--format', 'json'], { cwd: dir });
+    const results = (JSON.parse(stdout) as { results: { ruleId: string; line: number; column: number }[] }).results;
+    // counted by hand: "Action" is cols 56-63, ":" col 64, so the "*" value starts at col 65.
+    assert.deepEqual(results.map((r) => `${r.ruleId}@${r.line}:${r.column}`), ['local/no-star-action@1:65']);
+    assert.equal(code, 0);
+  });
+
   it('lists rules', () => {
     const { code, stdout } = runCli(['rules', '--format', 'json']);
     assert.equal(code, 0);
