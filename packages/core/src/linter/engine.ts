@@ -94,6 +94,7 @@ export class Engine {
     for (const active of rules) {
       const id = active.registered.id;
       const meta = active.registered.rule.meta;
+      if (meta.policyTypes && !meta.policyTypes.includes(policy.origin.policyType)) continue;
       const context = {
         id,
         file: policy.origin.file,

@@ -3,7 +3,7 @@
  * a rule has `meta` and `create(context, options)` returning visitors keyed by IAM node type.
  */
 import type { SourceLocation } from '../source/location.js';
-import type { IamNode, IamNodeType, PolicyNode } from '../policy/nodes.js';
+import type { IamNode, IamNodeType, PolicyNode, PolicyType } from '../policy/nodes.js';
 
 /** Result levels, as SARIF 2.1.0 §3.27.10 names them. */
 export type Level = 'error' | 'warning' | 'note';
@@ -44,6 +44,8 @@ export interface RuleMeta {
   schema?: JsonSchema;
   /** Options used when the user gives none; user options are merged over them. */
   defaultOptions?: Record<string, unknown>;
+  /** Policy types the rule applies to; omitted means every type. */
+  policyTypes?: PolicyType[];
 }
 
 /** A visitor per IAM node type; `"<Type>:exit"` runs after the node's children. */

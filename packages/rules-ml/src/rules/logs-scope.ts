@@ -51,7 +51,7 @@ export default defineRule({
     docs: {
       description: 'Disallow CloudWatch Logs access to log groups outside settings.ml.logGroups.',
       details:
-        'ML roles need to write logs only to their own log groups (by default /aws/sagemaker/*). A Resource such as "*" or "arn:aws:logs:*:*:*" lets the role read, create, delete or write any log group of the account, including other teams\' audit logs. The rule evaluates the policy exactly: action wildcards and NotAction are expanded against the IAM action catalog, Resource and NotResource patterns are matched segment by segment, and the policy\'s own Deny statements are subtracted. It reports the element that opens the gap, with an action and an ARN that become reachable. When a condition or a policy variable decides the outcome, the result says "may" and its level is lowered one step.',
+        'ML roles need to write logs only to their own log groups (by default /aws/sagemaker/*). The rule checks identity policies (a permissions boundary only caps access and is checked by other rules). A Resource such as "*" or "arn:aws:logs:*:*:*" lets the role read, create, delete or write any log group of the account, including other teams\' audit logs. The rule evaluates the policy exactly: action wildcards and NotAction are expanded against the IAM action catalog, Resource and NotResource patterns are matched segment by segment, and the policy\'s own Deny statements are subtracted. It reports the element that opens the gap, with an action and an ARN that become reachable. When a condition or a policy variable decides the outcome, the result says "may" and its level is lowered one step.',
       references: [
         'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/iam-access-control-overview-cwl.html',
         'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html',
@@ -60,6 +60,7 @@ export default defineRule({
     },
     defaultLevel: 'error',
     recommended: true,
+    policyTypes: ['identity'],
     tags: ['security', 'least-privilege', 'cloudwatch-logs', 'external/cwe/cwe-732'],
     securitySeverity: 5.5,
     precision: 'high',

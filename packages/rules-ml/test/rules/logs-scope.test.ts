@@ -56,6 +56,14 @@ new RuleTester().run('ml/logs-scope', rule, {
 }`,
     },
     {
+      name: 'a permissions boundary only caps access',
+      policyType: 'boundary',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]
+}`,
+    },
+    {
       name: 'other services on "*" do not touch logs',
       code: `{
   "Version": "2012-10-17",
