@@ -28,3 +28,12 @@ export const GRAMMAR_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/ref
 export function elementUrl(element: string): string {
   return `https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_${element}.html`;
 }
+
+/**
+ * How messages quote a scalar element's value: the JSON text of a string, else its JSON type.
+ * @param node a scalar IAM node (`value` is null for non-strings)
+ * @returns e.g. `"allow"` or `a JSON boolean`
+ */
+export function describeValue(node: { value: string | null; json: { type: string } }): string {
+  return node.value === null ? `a JSON ${node.json.type.toLowerCase()}` : JSON.stringify(node.value);
+}

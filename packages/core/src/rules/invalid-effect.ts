@@ -1,4 +1,4 @@
-import { defineRule, elementUrl } from './define.js';
+import { defineRule, describeValue, elementUrl } from './define.js';
 
 /** Flags an `Effect` whose value is not exactly `"Allow"` or `"Deny"` (case-sensitive). */
 export default defineRule({
@@ -21,8 +21,7 @@ export default defineRule({
     return {
       Effect(node) {
         if (node.value === 'Allow' || node.value === 'Deny') return;
-        const value = node.value === null ? `a JSON ${node.json.type.toLowerCase()}` : JSON.stringify(node.value);
-        context.report({ node, messageId: 'invalidEffect', data: { value } });
+        context.report({ node, messageId: 'invalidEffect', data: { value: describeValue(node) } });
       },
     };
   },

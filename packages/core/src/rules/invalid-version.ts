@@ -1,4 +1,4 @@
-import { defineRule, elementUrl } from './define.js';
+import { defineRule, describeValue, elementUrl } from './define.js';
 
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 
@@ -23,8 +23,7 @@ export default defineRule({
     return {
       Version(node) {
         if (node.value !== null && VERSIONS.includes(node.value)) return;
-        const value = node.value === null ? `a JSON ${node.json.type.toLowerCase()}` : JSON.stringify(node.value);
-        context.report({ node, messageId: 'invalidVersion', data: { value } });
+        context.report({ node, messageId: 'invalidVersion', data: { value: describeValue(node) } });
       },
     };
   },
