@@ -3,10 +3,11 @@ import { literalTokens, type Token } from './tokens.js';
 /** Options for {@link compileResourcePattern}. */
 export interface ResourcePatternOptions {
   /**
-   * How to treat policy variables (`${aws:username}`) in the resource part: `wildcard` replaces
-   * each with `*` (every value it could take), `literal` keeps the text (policies without
-   * `Version: "2012-10-17"`, where IAM does not substitute variables). Default `wildcard`.
-   * The escapes `${*}`, `${?}`, `${$}` always stand for the literal characters.
+   * How to treat policy variables (`${aws:username}`) in the resource part: `wildcard` (policies
+   * with `Version: "2012-10-17"`) replaces each with `*` (every value it could take) and reads the
+   * escapes `${*}`, `${?}`, `${$}` as the literal characters; `literal` (no Version, or
+   * "2008-10-17", where IAM does not process variables) leaves `${…}` as ordinary text, in which
+   * `*` and `?` are still wildcards. Default `wildcard`.
    */
   variables?: 'wildcard' | 'literal';
 }
@@ -37,17 +38,15 @@ export function compileResourcePattern(pattern: string, options: ResourcePattern
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
     const inResource = colons >= 5;
-    if (char === '$' && pattern[i + 1] === '{' && inResource) {
+    if (variables === 'wildcard' && char === '$' && pattern[i + 1] === '{' && inResource) {
       const close = pattern.indexOf('}', i + 2);
       if (close !== -1) {
         const name = pattern.slice(i + 2, close);
         if (name === '*' || name === '?' || name === '$') {
-          tokens.push(...literalTokens(variables === 'wildcard' ? name : pattern.slice(i, close + 1)));
-        } else if (variables === 'wildcard') {
+          tokens.push(...literalTokens(name));
+        } else {
           hasVariables = true;
           tokens.push({ kind: 'run' });
-        } else {
-          tokens.push(...literalTokens(pattern.slice(i, close + 1)));
         }
         i = close;
         continue;
