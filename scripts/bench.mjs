@@ -6,7 +6,7 @@
 //  (c) median wall time of cold one-file runs, next to a bare `node -e ""` start.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fg from 'fast-glob';
@@ -22,7 +22,7 @@ const RSS_HOOK =
   'if(isMainThread)process.on("exit",()=>process.stderr.write(`\\nbench-max-rss-kib ${process.resourceUsage().maxRSS}\\n`))';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mb = (bytes) => bytes / 1024 / 1024;
+const mb = (bytes) => bytes / 1024 / 1024; // MiB
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
 /** Runs `node <args>` in the repository root; returns wall time (ms), exit status and stderr. */
@@ -74,16 +74,16 @@ const nodeStart = Array.from({ length: COLD_RUNS }, () => timeNode(['-e', '']).m
 
 const coldMs = median(cold.map((r) => r.ms));
 const ratio = scan.ms / floorMs;
-const line = (label, ms) => `${label}: ${(ms / 1000).toFixed(2)} s, ${Math.round(files.length / (ms / 1000))} files/s, ${(mb(bytes) / (ms / 1000)).toFixed(1)} MB/s`;
-console.log(`corpus: ${total} managed policies x ${COPIES} = ${files.length} files, ${mb(bytes).toFixed(1)} MB in ${BENCH_DIR}`);
-console.log(`node ${process.version}, scan report ${report}`);
+const line = (label, ms) => `${label}: ${(ms / 1000).toFixed(2)} s, ${Math.round(files.length / (ms / 1000))} files/s, ${(mb(bytes) / (ms / 1000)).toFixed(1)} MiB/s`;
+console.log(`corpus: ${total} managed policies x ${COPIES} = ${files.length} files, ${mb(bytes).toFixed(1)} MiB in ${BENCH_DIR}`);
+console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; scan report ${report}`);
 console.log(line('(a) floor (glob + read + JSON.parse, 1 thread, median of 3)', floorMs));
 console.log(line('(b) iamscope scan (recommended rules, default jobs)', scan.ms));
 console.log(`    exit ${scan.status}, filesRead ${scanned?.filesRead}, policiesChecked ${scanned?.policiesChecked}, results ${scanned?.results.length}, notifications ${scanned?.notifications.length}`);
 if (!scanned) console.log(`    stderr: ${scan.stderr.trim()}`);
-console.log(`    peak RSS ${rssMb.toFixed(0)} MB`);
+console.log(`    peak RSS ${rssMb.toFixed(0)} MiB`);
 console.log(`(c) one-file cold run (${oneFile}): median ${coldMs.toFixed(0)} ms of ${COLD_RUNS} [${cold.map((r) => r.ms.toFixed(0)).join(', ')}], exit ${cold.map((r) => r.status).join(',')}; bare node start ${median(nodeStart).toFixed(0)} ms`);
 console.log('targets:');
 console.log(`  scan time <= ${TARGET.floorRatio}x floor: ${ratio.toFixed(1)}x, ${verdict(ratio <= TARGET.floorRatio)}`);
-console.log(`  peak RSS <= ${TARGET.rssMb} MB: ${rssMb.toFixed(0)} MB, ${verdict(rssMb <= TARGET.rssMb)}`);
+console.log(`  peak RSS <= ${TARGET.rssMb} MiB: ${rssMb.toFixed(0)} MiB, ${verdict(rssMb <= TARGET.rssMb)}`);
 console.log(`  one-file cold <= ${TARGET.coldMs} ms: ${coldMs.toFixed(0)} ms, ${verdict(coldMs <= TARGET.coldMs)}`);

@@ -13,7 +13,7 @@ export interface LoadedConfig {
   config: unknown;
   /** Path of the file, when one was found. */
   path?: string;
-  /** `file:` URLs of the plugin modules to import (built-in rules-ml first). */
+  /** `file:` URLs of the user's plugin modules to import (the built-in rules-ml is not listed). */
   pluginUrls: string[];
 }
 
@@ -49,8 +49,7 @@ function resolvePlugin(specifier: string, from: string, where: string): string {
  * @throws ConfigError for an unreadable file, invalid JSON (with line:column) or an unknown plugin
  */
 export function loadConfig(cwd: string, explicitPath: string | undefined, cliPlugins: string[]): LoadedConfig {
-  const builtIn = pathToFileURL(createRequire(import.meta.url).resolve('@iamscope/rules-ml')).href;
-  const pluginUrls = [builtIn, ...cliPlugins.map((p, i) => resolvePlugin(p, cwd, `--plugin[${i}]`))];
+  const pluginUrls = cliPlugins.map((p, i) => resolvePlugin(p, cwd, `--plugin[${i}]`));
   const path = explicitPath ? resolve(cwd, explicitPath) : findConfigFile(cwd);
   if (!path) return { config: undefined, pluginUrls };
   let text: string;

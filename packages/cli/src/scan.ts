@@ -1,6 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Engine, FileReport } from '@iamscope/core';
 import { checkFile, type EngineSpec } from './engine-host.js';
@@ -24,20 +22,24 @@ export async function scanFiles(files: FoundFile[], engine: Engine, spec: Engine
   const threads = jobs ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
   if (threads <= 1) {
     const reports: FileReport[] = [];
-    for (const file of files) reports.push(await checkFile(engine, file.absolute, file.relative));
+    for (const file of files) reports.push(checkFile(engine, file.absolute, file.relative));
     return reports;
   }
   return inWorkers(files, spec, threads);
 }
 
+/**
+ * Workers always run the compiled `dist/worker.js` with no inherited Node flags, so they use the
+ * built packages even when this module runs from TypeScript sources under a loader (tests).
+ */
+const WORKER_URL = new URL('../dist/worker.js', import.meta.url);
+
 async function inWorkers(files: FoundFile[], spec: EngineSpec, threads: number): Promise<FileReport[]> {
-  const self = fileURLToPath(import.meta.url);
-  const workerUrl = new URL(`./worker${extname(self)}`, import.meta.url);
   const reports: FileReport[] = [];
   let next = 0;
   const run = () =>
     new Promise<void>((resolveRun, reject) => {
-      const worker = new Worker(workerUrl, { workerData: spec });
+      const worker = new Worker(WORKER_URL, { workerData: spec, execArgv: [] });
       const send = (): void => {
         if (next >= files.length) {
           void worker.terminate().then(() => resolveRun());

@@ -4,9 +4,9 @@ import type { FoundFile } from './find-files.js';
 
 /** Worker thread: builds one engine, then checks each batch of files it is sent. */
 const engine = await createEngine(workerData as EngineSpec);
-parentPort!.on('message', async (batch: FoundFile[]) => {
+parentPort!.on('message', (batch: FoundFile[]) => {
   const reports = [];
-  for (const file of batch) reports.push(await checkFile(engine, file.absolute, file.relative));
+  for (const file of batch) reports.push(checkFile(engine, file.absolute, file.relative));
   parentPort!.postMessage(reports);
 });
 parentPort!.postMessage('ready');

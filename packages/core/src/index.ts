@@ -18,7 +18,7 @@ export { buildPolicy, lastMember } from './policy/build.js';
 export { findPolicyObjects } from './policy/detect.js';
 export { inferPolicyType } from './policy/infer-type.js';
 export { compileGlob, literalTokens, type Token } from './pattern/tokens.js';
-export { matchTokens } from './pattern/automaton.js';
+export { compileMatcher, matchTokens, type Matcher } from './pattern/automaton.js';
 export { findWitness, type WitnessResult } from './pattern/witness.js';
 export { compileResourcePattern, type ResourcePattern, type ResourcePatternOptions } from './pattern/arn.js';
 export { actionMatches } from './pattern/action.js';

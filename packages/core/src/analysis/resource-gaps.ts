@@ -38,6 +38,8 @@ export interface ResourceGap {
 
 interface DenyView {
   statement: StatementNode;
+  /** The query's actions this Deny applies to. */
+  actions: Set<string>;
   /** Deny region for the strict pass (over-approximated) and the lenient pass (under-approximated). */
   strict: Region;
   lenient: Region;
@@ -50,10 +52,31 @@ function usesVariables(policy: PolicyNode): boolean {
   return policy.version?.value === '2012-10-17';
 }
 
-function statementActions(s: StatementNode, action: string): boolean {
-  if (s.action) return s.action.items.some((i) => i.value !== null && actionMatches(i.value, action));
-  if (s.notAction) return !s.notAction.items.some((i) => i.value !== null && actionMatches(i.value, action));
-  return false;
+/** Per action list (by identity), the actions each Action/NotAction pattern matches. */
+const expansions = new WeakMap<readonly ActionUniverse[], Map<string, Set<string>>>();
+
+/** The actions of `universes` that `pattern` matches (case-insensitive), memoised per pattern. */
+function expand(pattern: string, universes: readonly ActionUniverse[]): Set<string> {
+  let byPattern = expansions.get(universes);
+  if (!byPattern) expansions.set(universes, (byPattern = new Map()));
+  let matched = byPattern.get(pattern);
+  if (!matched) {
+    matched = new Set(universes.filter((u) => actionMatches(pattern, u.action)).map((u) => u.action));
+    byPattern.set(pattern, matched);
+  }
+  return matched;
+}
+
+/** The query's actions that statement `s` applies to (Action matches, or NotAction does not). */
+function actionsOf(s: StatementNode, query: ScopeQuery): Set<string> {
+  const element = s.action ?? s.notAction;
+  if (!element) return new Set();
+  const listed = new Set<string>();
+  for (const item of element.items) {
+    if (item.value !== null) for (const action of expand(item.value, query.actions)) listed.add(action);
+  }
+  if (!element.negated) return listed;
+  return new Set(query.actions.map((u) => u.action).filter((action) => !listed.has(action)));
 }
 
 function compiled(items: ResourceNode[], variables: boolean) {
@@ -70,7 +93,7 @@ function denyRegion(element: ListElement<ResourceNode>, variables: boolean, stri
   return { onlyOutside: patterns.filter((p) => !strict || !p.hasVariables).map((p) => p.tokens) };
 }
 
-function denies(policy: PolicyNode): DenyView[] {
+function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
   const variables = usesVariables(policy);
   const out: DenyView[] = [];
   for (const s of policy.statements) {
@@ -78,6 +101,7 @@ function denies(policy: PolicyNode): DenyView[] {
     if (s.effect?.value !== 'Deny' || !element) continue;
     out.push({
       statement: s,
+      actions: actionsOf(s, query),
       strict: denyRegion(element, variables, true),
       lenient: s.condition !== undefined ? { exclude: [] } : denyRegion(element, variables, false),
     });
@@ -104,13 +128,22 @@ function witnessFor(
   allowed: Token[][],
   regions: Region[],
 ): string | undefined {
-  for (const resource of universe.resources) {
-    for (const template of resource.candidates) {
-      for (const space of searchSpaces([base, template], allowed, regions)) {
-        const result = findWitness(space.include, space.exclude);
-        if (result.kind === 'witness') return result.value;
-      }
+  const search = (template: Token[]): string | undefined => {
+    for (const space of searchSpaces([base, template], allowed, regions)) {
+      const result = findWitness(space.include, space.exclude);
+      if (result.kind === 'witness') return result.value;
     }
+    return undefined;
+  };
+  for (const resource of universe.resources) {
+    // The exact set decides; the readable subsets only choose a nicer witness when there is one.
+    const exact = search(resource.candidates[resource.candidates.length - 1]!);
+    if (exact === undefined) continue;
+    for (const readable of resource.candidates.slice(0, -1)) {
+      const nicer = search(readable);
+      if (nicer !== undefined) return nicer;
+    }
+    return exact;
   }
   return undefined;
 }
@@ -130,12 +163,13 @@ const ANY: Token[] = [{ kind: 'run' }];
  */
 export function findResourceGaps(policy: PolicyNode, query: ScopeQuery): ResourceGap[] {
   const variables = usesVariables(policy);
-  const denyViews = denies(policy);
+  const denyViews = denies(policy, query).filter((d) => d.actions.size > 0);
   const gaps: ResourceGap[] = [];
   for (const s of policy.statements) {
     if (s.effect?.value !== 'Allow') continue;
-    const actions = query.actions.filter((a) => statementActions(s, a.action));
-    if (actions.length === 0) continue;
+    const allowedActions = actionsOf(s, query);
+    if (allowedActions.size === 0) continue;
+    const actions = query.actions.filter((a) => allowedActions.has(a.action));
     const targets: { loc: SourceLocation; element: ResourceGap['element']; base: Token[]; allowed: Token[][]; variable: boolean }[] = [];
     if (s.resource) {
       for (const item of s.resource.items) {
@@ -168,7 +202,7 @@ function firstGap(
   let lenientGap: { action: string; witness: string } | undefined;
   const tried = new Set<string>();
   for (const universe of actions) {
-    const applicable = denyViews.filter((d) => statementActions(d.statement, universe.action));
+    const applicable = denyViews.filter((d) => d.actions.has(universe.action));
     const key = `${universe.resources.map((r) => r.key).join(',')}|${applicable.map((d) => d.statement.index).join(',')}`;
     if (tried.has(key)) continue;
     tried.add(key);

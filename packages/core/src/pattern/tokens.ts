@@ -49,22 +49,3 @@ export function literalTokens(text: string): Token[] {
 export function isRun(token: Token): boolean {
   return token.kind === 'run' || token.kind === 'runInSegment';
 }
-
-/**
- * Whether `token` accepts the character `char` (a single UTF-16 code unit).
- * @param token a token
- * @param char one character
- * @returns true when the token can consume `char`
- */
-export function accepts(token: Token, char: string): boolean {
-  switch (token.kind) {
-    case 'literal':
-      return token.char === char;
-    case 'one':
-    case 'run':
-      return true;
-    case 'oneInSegment':
-    case 'runInSegment':
-      return char !== ':';
-  }
-}

@@ -29,6 +29,16 @@ function logActions(): ActionUniverse[] {
   return universes;
 }
 
+const allowedCache = new Map<string, Token[][]>();
+
+/** ARNs of the log groups (and their streams) matching any of `globs`; cached per settings value. */
+function allowedLogGroups(globs: string[]): Token[][] {
+  const key = JSON.stringify(globs);
+  let allowed = allowedCache.get(key);
+  if (!allowed) allowedCache.set(key, (allowed = globs.flatMap(allowedLogGroup)));
+  return allowed;
+}
+
 /** ARNs of every log group whose name matches `glob`, and of the log streams in them. */
 function allowedLogGroup(glob: string): Token[][] {
   const name: Token[] = [...glob].flatMap((c): Token[] =>
@@ -75,7 +85,7 @@ export default defineRule({
     return {
       Policy(policy) {
         const { logGroups } = mlSettings(context.settings);
-        const allowed = logGroups.flatMap(allowedLogGroup);
+        const allowed = allowedLogGroups(logGroups);
         for (const gap of findResourceGaps(policy, { actions: logActions(), allowed })) {
           context.report({
             loc: gap.loc,
