@@ -21,6 +21,8 @@ export interface EngineOptions {
   config?: unknown;
   /** Start from the recommended configs of core and the plugins (default true). */
   recommended?: boolean;
+  /** Deep-freeze each policy AST before rules run, so a rule that mutates it throws (RuleTester). */
+  freezeAst?: boolean;
 }
 
 /** A rule enabled for a file, with its level and merged options. */
@@ -44,6 +46,7 @@ export class Engine {
   readonly config: Config;
   private readonly plans = new Map<string, FilePlan>();
   private readonly recommended: boolean;
+  private readonly freezeAst: boolean;
 
   /**
    * @param options plugins and configuration
@@ -53,6 +56,7 @@ export class Engine {
     this.registry = new RuleRegistry(options.plugins ?? []);
     this.config = options.config === undefined ? {} : validateConfig(options.config, this.registry);
     this.recommended = options.recommended ?? true;
+    this.freezeAst = options.freezeAst ?? false;
   }
 
   /**
@@ -77,6 +81,7 @@ export class Engine {
       const policy = buildPolicy(object, { file, policyType: plan.policyType ?? 'unknown', policyTypeInferred: !plan.policyType });
       if (!plan.policyType) policy.origin.policyType = inferPolicyType(policy);
       report.policies++;
+      if (this.freezeAst) deepFreeze(policy);
       this.runRules(policy, plan.rules, report);
     }
     report.results.sort(compareResults);
@@ -177,6 +182,19 @@ function ruleCrash(ruleId: string, file: string, loc: SourceLocation, error: unk
     loc,
     message: `Rule "${ruleId}" failed on ${file}:${loc.start.line}:${loc.start.column}: ${reason}`,
   };
+}
+
+/** Freezes an object graph without recursion (cycles and shared nodes are visited once). */
+function deepFreeze(root: object): void {
+  const stack: object[] = [root];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    Object.freeze(node);
+    for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) stack.push(value);
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

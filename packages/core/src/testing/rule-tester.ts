@@ -42,7 +42,8 @@ const ERROR_KEYS = new Set(['messageId', 'data', 'line', 'column', 'endLine', 'e
  * Runs valid/invalid cases for one rule, like ESLint's RuleTester, with mocha's (or any
  * compatible) `describe`/`it`. Fails on: duplicate case names, invalid cases with no errors,
  * unknown keys or missing positions in expected errors, messageIds not in `meta.messages`,
- * placeholders left unfilled, options that fail the rule's schema, and any rule crash.
+ * placeholders left unfilled, options that fail the rule's schema, any rule crash, and any
+ * mutation of the AST (it is frozen, so writes throw and show up as crashes).
  */
 export class RuleTester {
   /** Test-suite function; defaults to the global `describe`. */
@@ -118,7 +119,7 @@ export class RuleTester {
       settings: test.settings ?? {},
     };
     if (test.policyType) config['overrides'] = [{ files: ['**'], policyType: test.policyType }];
-    const engine = new Engine({ plugins, config, recommended: false });
+    const engine = new Engine({ plugins, config, recommended: false, freezeAst: true });
     if (slash === -1 && engine.registry.get(id)?.rule !== rule) throw new Error(`"${id}" is not a core rule; plugin rule ids have a namespace.`);
     const report = engine.lintText(test.code, 'policy.json');
     assert.deepEqual(report.notifications, [], 'the rule must not crash');
