@@ -7,7 +7,7 @@ export { RuleRegistry, type RegisteredRule } from './linter/registry.js';
 export * from './linter/types.js';
 export { formatMessage } from './linter/message.js';
 export { traversePolicy } from './linter/traverse.js';
-export type { Config, ConfigOverride } from './config/config.js';
+export { partitionOf, type Config, type ConfigOverride } from './config/config.js';
 export { validateConfig } from './config/validate.js';
 export { ConfigError, IamscopeError, type ErrorCode } from './errors.js';
 export * from './source/location.js';

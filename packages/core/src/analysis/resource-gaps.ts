@@ -52,6 +52,11 @@ function usesVariables(policy: PolicyNode): boolean {
   return policy.version?.value === '2012-10-17';
 }
 
+/** True when the statement has a condition that can be false (an empty `Condition: {}` cannot). */
+function isConditional(s: StatementNode): boolean {
+  return (s.condition?.operators.length ?? 0) > 0;
+}
+
 /** Per action list (by identity), the actions each Action/NotAction pattern matches. */
 const expansions = new WeakMap<readonly ActionUniverse[], Map<string, Set<string>>>();
 
@@ -103,7 +108,7 @@ function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
       statement: s,
       actions: actionsOf(s, query),
       strict: denyRegion(element, variables, true),
-      lenient: s.condition !== undefined ? { exclude: [] } : denyRegion(element, variables, false),
+      lenient: isConditional(s) ? { exclude: [] } : denyRegion(element, variables, false),
     });
   }
   return out;
@@ -207,7 +212,7 @@ function firstGap(
     if (tried.has(key)) continue;
     tried.add(key);
     const strict = witnessFor(base, universe, allowed, applicable.map((d) => d.strict));
-    if (strict !== undefined) return { action: universe.action, witness: strict, uncertain: s.condition !== undefined };
+    if (strict !== undefined) return { action: universe.action, witness: strict, uncertain: isConditional(s) };
     if (!lenientGap) {
       const lenient = witnessFor(base, universe, allowed, applicable.map((d) => d.lenient));
       if (lenient !== undefined) lenientGap = { action: universe.action, witness: lenient };

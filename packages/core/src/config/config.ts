@@ -20,3 +20,13 @@ export interface Config {
   settings?: Record<string, unknown>;
   overrides?: ConfigOverride[];
 }
+
+/**
+ * The AWS partition policies are deployed in: `settings.partition`, default `aws`. An account
+ * lives in one partition, so ARNs of other partitions are never reachable from its policies.
+ * @param settings the configuration's `settings`
+ * @returns partition name, e.g. `aws`, `aws-cn`, `aws-us-gov`
+ */
+export function partitionOf(settings: Readonly<Record<string, unknown>>): string {
+  return typeof settings['partition'] === 'string' ? settings['partition'] : 'aws';
+}

@@ -2,7 +2,7 @@ import { literalTokens, type Token } from './tokens.js';
 
 const NON_EMPTY_SEGMENT: Token[] = [{ kind: 'oneInSegment' }, { kind: 'runInSegment' }];
 const NON_EMPTY_ANY: Token[] = [{ kind: 'one' }, { kind: 'run' }];
-const EXAMPLES: Record<string, string> = { Partition: 'aws', Region: 'us-east-1', Account: '123456789012' };
+const EXAMPLES: Record<string, string> = { Region: 'us-east-1', Account: '123456789012' };
 
 function compileFormat(format: string, fill: (name: string) => Token[]): Token[] {
   const tokens: Token[] = [];
@@ -23,42 +23,53 @@ function compileFormat(format: string, fill: (name: string) => Token[]): Token[]
  * is listed in `colonAllowed` (e.g. S3 `ObjectName`), where it becomes any non-empty run.
  * @param format ARN format with `${Name}` placeholders
  * @param colonAllowed placeholder names whose values may contain `:`
+ * @param partition when given, the partition the ARNs are in (e.g. `aws`) instead of any partition
  * @returns tokens matching exactly the ARNs of that format
  */
-export function compileArnTemplate(format: string, colonAllowed: readonly string[] = []): Token[] {
-  return compileFormat(format, (name) => (colonAllowed.includes(name) ? NON_EMPTY_ANY : NON_EMPTY_SEGMENT));
+export function compileArnTemplate(format: string, colonAllowed: readonly string[] = [], partition?: string): Token[] {
+  return compileFormat(format, (name) => {
+    if (name === 'Partition' && partition) return literalTokens(partition);
+    return colonAllowed.includes(name) ? NON_EMPTY_ANY : NON_EMPTY_SEGMENT;
+  });
 }
 
 /**
- * Like {@link compileArnTemplate} with readable example values for partition (`aws`), region
- * (`us-east-1`) and account (`123456789012`) and, when `nameExample` is given, that literal for
+ * Like {@link compileArnTemplate} with readable example values for partition (default `aws`),
+ * region (`us-east-1`) and account (`123456789012`) and, when `nameExample` is given, that literal for
  * every other placeholder: a subset of the template's ARNs, searched first so witnesses read like
  * real ARNs.
  * @param format ARN format with `${Name}` placeholders
  * @param colonAllowed placeholder names whose values may contain `:`
  * @param nameExample literal value for the other placeholders (default: keep them as runs)
+ * @param partition partition of the example ARNs (default `aws`)
  * @returns tokens
  */
-export function compileExampleArn(format: string, colonAllowed: readonly string[] = [], nameExample?: string): Token[] {
+export function compileExampleArn(
+  format: string,
+  colonAllowed: readonly string[] = [],
+  nameExample?: string,
+  partition = 'aws',
+): Token[] {
   return compileFormat(format, (name) => {
-    const example = EXAMPLES[name] ?? nameExample;
+    const example = name === 'Partition' ? partition : (EXAMPLES[name] ?? nameExample);
     if (example) return literalTokens(example);
     return colonAllowed.includes(name) ? NON_EMPTY_ANY : NON_EMPTY_SEGMENT;
   });
 }
 
 /**
- * The ARN sets of a resource type to search for witnesses, most readable first: all placeholders
- * filled with examples (`example` for names), then only partition/region/account filled, then the
- * exact set.
+ * The ARN sets of a resource type in one partition to search for witnesses, most readable first:
+ * all placeholders filled with examples (`example` for names), then only region and account
+ * filled, then the exact set.
  * @param format ARN format with `${Name}` placeholders
  * @param colonAllowed placeholder names whose values may contain `:`
- * @returns token sequences; the last is exactly {@link compileArnTemplate}'s set
+ * @param partition the partition the policies are deployed in (ARNs of other partitions are unreachable)
+ * @returns token sequences; the last is exactly {@link compileArnTemplate}'s set for that partition
  */
-export function witnessCandidates(format: string, colonAllowed: readonly string[] = []): Token[][] {
+export function witnessCandidates(format: string, colonAllowed: readonly string[] = [], partition = 'aws'): Token[][] {
   return [
-    compileExampleArn(format, colonAllowed, 'example'),
-    compileExampleArn(format, colonAllowed),
-    compileArnTemplate(format, colonAllowed),
+    compileExampleArn(format, colonAllowed, 'example', partition),
+    compileExampleArn(format, colonAllowed, undefined, partition),
+    compileArnTemplate(format, colonAllowed, partition),
   ];
 }

@@ -25,7 +25,8 @@ export interface ResourcePattern {
  * `"*"` alone matches every resource; otherwise the pattern is split at its first five colons.
  * In the partition, service, region and account segments `?` and a mid-segment `*` stay within the
  * segment, while a `*` that ends a segment may run past the colon. The resource segment is matched
- * whole: `*` crosses `/` and `:`. Matching is case-sensitive.
+ * whole: `*` crosses `/` and `:`. Matching is case-sensitive. A variable before the 5th colon
+ * (not substituted by IAM) is an unknown span within its segment; its colons do not split segments.
  * @param pattern the value as written
  * @param options variable handling
  * @returns tokens and whether variables were present
@@ -38,15 +39,17 @@ export function compileResourcePattern(pattern: string, options: ResourcePattern
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
     const inResource = colons >= 5;
-    if (variables === 'wildcard' && char === '$' && pattern[i + 1] === '{' && inResource) {
+    if (variables === 'wildcard' && char === '$' && pattern[i + 1] === '{') {
       const close = pattern.indexOf('}', i + 2);
       if (close !== -1) {
         const name = pattern.slice(i + 2, close);
         if (name === '*' || name === '?' || name === '$') {
           tokens.push(...literalTokens(name));
         } else {
+          // Before the 5th colon IAM does not substitute variables (AWS leaves the outcome
+          // unspecified), so the span stays unknown but inside its segment.
           hasVariables = true;
-          tokens.push({ kind: 'run' });
+          tokens.push({ kind: inResource ? 'run' : 'runInSegment' });
         }
         i = close;
         continue;

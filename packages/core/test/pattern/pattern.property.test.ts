@@ -132,28 +132,46 @@ const SEG_ONE = '[^:]';
  * Returns the regex and whether a (non-escape) policy variable was seen.
  */
 function resourceOracle(pattern: string, mode: 'wildcard' | 'literal'): { re: RegExp; hasVariables: boolean } {
-  // Split at the first five colons.
+  // Split at the first five colons; in wildcard mode a colon inside `${…}` does not count.
+  const nextColon = (text: string): number => {
+    for (let i = 0; i < text.length; i++) {
+      if (mode === 'wildcard' && text[i] === '$' && text[i + 1] === '{' && text.indexOf('}', i + 2) !== -1) {
+        i = text.indexOf('}', i + 2);
+      } else if (text[i] === ':') return i;
+    }
+    return -1;
+  };
   const segments: string[] = [];
   let rest = pattern;
   while (segments.length < 5) {
-    const colon = rest.indexOf(':');
+    const colon = nextColon(rest);
     if (colon === -1) break;
     segments.push(rest.slice(0, colon));
     rest = rest.slice(colon + 1);
   }
+  let hasVariables = false;
   const hasResource = segments.length === 5;
   if (!hasResource) segments.push(rest); // fewer than five colons: the tail is a normal segment
   const parts = segments.map((segment) => {
     let out = '';
     for (let i = 0; i < segment.length; i++) {
       const c = segment[i]!;
-      if (c === '*') out += i === segment.length - 1 ? ANY_RUN : SEG_RUN; // segment-ending `*` may cross `:`
+      const close = c === '$' && segment[i + 1] === '{' ? segment.indexOf('}', i + 2) : -1;
+      if (mode === 'wildcard' && close !== -1) {
+        // a variable before the 5th colon: an unknown span inside the segment (escapes: the character)
+        const name = segment.slice(i + 2, close);
+        if (name === '*' || name === '?' || name === '$') out += lit(name);
+        else {
+          out += SEG_RUN;
+          hasVariables = true;
+        }
+        i = close;
+      } else if (c === '*') out += i === segment.length - 1 ? ANY_RUN : SEG_RUN; // segment-ending `*` may cross `:`
       else if (c === '?') out += SEG_ONE;
       else out += lit(c);
     }
     return out;
   });
-  let hasVariables = false;
   if (hasResource) {
     let out = '';
     for (let i = 0; i < rest.length; i++) {
@@ -643,8 +661,11 @@ describe('pattern engine (property-based, brute-force oracles)', () => {
       no('arn:aws:s3:::a${?}', 'arn:aws:s3:::ax');
       yes('arn:aws:s3:::a${$}{x}', 'arn:aws:s3:::a${x}');
       assert.equal(compileResourcePattern('arn:aws:s3:::a${*}').hasVariables, false);
-      // variables are only recognised in the resource part
-      assert.equal(compileResourcePattern('arn:aws:${x}:::a').hasVariables, false);
+      // a variable before the 5th colon is not substituted by IAM: an unknown span inside its segment,
+      // whose own colon does not split segments
+      assert.equal(compileResourcePattern('arn:aws:${x}:::a').hasVariables, true);
+      yes('arn:aws:logs:*:${aws:PrincipalAccount}:log-group:*', 'arn:aws:logs:us-east-1:123456789012:log-group:x');
+      no('arn:aws:logs:us-east-1:${aws:PrincipalAccount}:log-group:*', 'arn:aws:logs:us-east-1:1:2:log-group:x');
     });
 
     it("mode 'literal' processes no variables: `${*}` keeps its wildcard", () => {

@@ -1,6 +1,7 @@
 import {
   findResourceGaps,
   literalTokens,
+  partitionOf,
   serviceActions,
   serviceResourceTypes,
   type ActionUniverse,
@@ -11,22 +12,27 @@ import { defineRule } from '../define.js';
 import { mlSettings } from '../settings.js';
 
 const LOG_RESOURCE_TYPES = ['log-group', 'log-stream'];
-let universes: ActionUniverse[] | undefined;
+const universes = new Map<string, ActionUniverse[]>();
 
-/** CloudWatch Logs actions that take a log group or log stream, with those ARN sets (from the IAM data). */
-function logActions(): ActionUniverse[] {
-  if (universes) return universes;
+/**
+ * CloudWatch Logs actions that take a log group or log stream, with those ARN sets in `partition`
+ * (from the IAM data); built once per partition.
+ */
+function logActions(partition: string): ActionUniverse[] {
+  let list = universes.get(partition);
+  if (list) return list;
   const types = serviceResourceTypes('logs') ?? {};
-  universes = Object.values(serviceActions('logs') ?? {})
+  list = Object.values(serviceActions('logs') ?? {})
     .map((info) => ({
       action: `logs:${info.name}`,
       resources: info.resourceTypes
         .filter((rt) => LOG_RESOURCE_TYPES.includes(rt.name) && types[rt.name])
-        .map((rt) => ({ key: rt.name, candidates: witnessCandidates(types[rt.name]!.arn) })),
+        .map((rt) => ({ key: rt.name, candidates: witnessCandidates(types[rt.name]!.arn, [], partition) })),
     }))
     .filter((u) => u.resources.length > 0)
     .sort((a, b) => (a.action < b.action ? -1 : 1));
-  return universes;
+  universes.set(partition, list);
+  return list;
 }
 
 const allowedCache = new Map<string, Token[][]>();
@@ -76,9 +82,9 @@ export default defineRule({
     precision: 'high',
     messages: {
       outsideScope:
-        '{{element}} allows "{{action}}" on "{{witness}}", a log group outside settings.ml.logGroups ({{logGroups}}).',
+        '{{element}} allows "{{action}}" on log groups outside settings.ml.logGroups ({{logGroups}}), e.g. "{{witness}}".',
       mayBeOutsideScope:
-        '{{element}} may allow "{{action}}" on "{{witness}}", a log group outside settings.ml.logGroups ({{logGroups}}), depending on a condition or policy variable.',
+        '{{element}} may allow "{{action}}" on log groups outside settings.ml.logGroups ({{logGroups}}), e.g. "{{witness}}", depending on a condition or policy variable.',
     },
   },
   create(context) {
@@ -86,7 +92,7 @@ export default defineRule({
       Policy(policy) {
         const { logGroups } = mlSettings(context.settings);
         const allowed = allowedLogGroups(logGroups);
-        for (const gap of findResourceGaps(policy, { actions: logActions(), allowed })) {
+        for (const gap of findResourceGaps(policy, { actions: logActions(partitionOf(context.settings)), allowed })) {
           context.report({
             loc: gap.loc,
             messageId: gap.uncertain ? 'mayBeOutsideScope' : 'outsideScope',

@@ -64,6 +64,31 @@ new RuleTester().run('ml/logs-scope', rule, {
 }`,
     },
     {
+      name: 'Allow NotResource of the whole partition reaches no log group of this partition',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "logs:*", "NotResource": "arn:aws:logs:*:*:*" }]
+}`,
+    },
+    {
+      name: 'Deny of every log ARN in the partition closes Action "*"',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "*", "Resource": "*" },
+    { "Effect": "Deny", "Action": "logs:*", "Resource": "arn:aws:logs:*:*:*" }
+  ]
+}`,
+    },
+    {
+      name: 'ARNs of another partition grant nothing in the configured one',
+      settings: { partition: 'aws-cn' },
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:*:*:*" }]
+}`,
+    },
+    {
       name: 'other services on "*" do not touch logs',
       code: `{
   "Version": "2012-10-17",
@@ -211,6 +236,57 @@ new RuleTester().run('ml/logs-scope', rule, {
           column: 81,
           endLine: 3,
           endColumn: 127,
+        },
+      ],
+    },
+    {
+      // an empty Condition block can never be false: a certain finding. The value "*" is at line 3,
+      // cols 81-83 ("Resource" is cols 69-78 after the 19-character "logs:PutLogEvents" value).
+      name: 'empty Condition block is no condition',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "*", "Condition": {} }]
+}`,
+      errors: [
+        {
+          messageId: 'outsideScope',
+          level: 'error',
+          data: {
+            element: 'Resource',
+            action: 'logs:PutLogEvents',
+            witness: 'arn:aws:logs:us-east-1:123456789012:log-group:example:log-stream:example',
+            logGroups: '/aws/sagemaker/*',
+          },
+          line: 3,
+          column: 81,
+          endLine: 3,
+          endColumn: 84,
+        },
+      ],
+    },
+    {
+      // IAM does not substitute a variable in the account segment; the result may differ: "may".
+      // The value starts at col 83 ("Resource" is cols 71-80 after "logs:DeleteLogGroup", 21 characters
+      // quoted) and is 50 characters, 52 quoted: end 135.
+      name: 'policy variable in the account segment',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "logs:DeleteLogGroup", "Resource": "arn:aws:logs:*:\${aws:PrincipalAccount}:log-group:*" }]
+}`,
+      errors: [
+        {
+          messageId: 'mayBeOutsideScope',
+          level: 'warning',
+          data: {
+            element: 'Resource',
+            action: 'logs:DeleteLogGroup',
+            witness: 'arn:aws:logs:us-east-1:123456789012:log-group:example',
+            logGroups: '/aws/sagemaker/*',
+          },
+          line: 3,
+          column: 83,
+          endLine: 3,
+          endColumn: 135,
         },
       ],
     },
