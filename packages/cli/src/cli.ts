@@ -1,8 +1,17 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
-import { compareResults, ConfigError, formatJson, formatSarif, formatStylish, NO_COLORS, type ScanReport } from '@iamscope/core';
+import {
+  allNotifications,
+  compareResults,
+  ConfigError,
+  formatJson,
+  formatSarif,
+  formatStylish,
+  NO_COLORS,
+  type ScanReport,
+} from '@iamscope/core';
 import { createEngine, type EngineSpec } from './engine-host.js';
 import { findFiles, MissingPathError } from './find-files.js';
 import { EXIT, processIo, type CliIo } from './io.js';
@@ -71,17 +80,33 @@ export async function execute(argv: string[], io: CliIo = processIo()): Promise<
       return EXIT.error;
     }
     if (error instanceof ConfigError) return fail(`invalid configuration: ${error.message}`, error);
-    if (error instanceof MissingPathError) return fail(error.message, error);
+    if (error instanceof MissingPathError || error instanceof UsageError) return fail(error.message, error);
     return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, error);
   }
+}
+
+/** A usage problem found while running a command (exit 2 with one line). */
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function render(report: ScanReport, options: ScanOptions, io: CliIo): string {
+  if (options.format === 'sarif') return formatSarif(report, { name: 'iamscope', version: VERSION, informationUri: INFORMATION_URI });
+  if (options.format === 'json') return formatJson(report);
+  const colorOn = options.color && io.stdout.isTTY === true && !io.env['NO_COLOR'] && !options.outputFile;
+  return formatStylish(report, colorOn ? pc.createColors(true) : NO_COLORS);
 }
 
 async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<number> {
   const loaded = loadConfig(io.cwd, options.config, options.plugin);
   const spec: EngineSpec = { pluginUrls: loaded.pluginUrls, config: loaded.config };
-  const engine = await createEngine(spec);
-  const files = await findFiles(paths, io.cwd, options.ignorePattern);
-  const reports = await scanFiles(files, engine, spec, options.jobs);
+  const engine = await createEngine(spec, loaded.path);
+  const found = await findFiles(paths, io.cwd, options.ignorePattern, loaded.path ? dirname(loaded.path) : io.cwd);
+  const outputPath = options.outputFile ? resolve(io.cwd, options.outputFile) : undefined;
+  if (outputPath && found.files.some((f) => f.absolute === outputPath)) {
+    throw new UsageError(`--output-file ${options.outputFile} is one of the scanned files; it would be overwritten.`);
+  }
+  const reports = await scanFiles(found.files, engine, spec, options.jobs);
   for (const r of reports) {
     if (options.quiet) r.results = r.results.filter((x) => x.level === 'error');
     r.results.sort(compareResults);
@@ -89,23 +114,32 @@ async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<n
   const report: ScanReport = {
     files: reports,
     rules: engine.registry.all(),
-    notifications: [],
+    notifications: found.notifications,
     filesRead: reports.length,
     policiesChecked: reports.reduce((n, r) => n + r.policies, 0),
   };
-  const colorOn = options.color && io.stdout.isTTY === true && !io.env['NO_COLOR'] && !options.outputFile;
-  const text =
-    options.format === 'sarif'
-      ? formatSarif(report, { name: 'iamscope', version: VERSION, informationUri: INFORMATION_URI })
-      : options.format === 'json'
-        ? formatJson(report)
-        : formatStylish(report, colorOn ? pc.createColors(true) : NO_COLORS);
-  if (options.outputFile) await writeFile(resolve(io.cwd, options.outputFile), text);
-  else io.stdout.write(text);
+  const text = render(report, options, io);
+  if (outputPath) {
+    try {
+      await writeFile(outputPath, text);
+    } catch (error) {
+      throw new UsageError(`Cannot write ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    }
+  } else {
+    io.stdout.write(text);
+  }
+  const failures = allNotifications(report).filter((n) => n.level === 'error').length;
+  if (failures > 0) {
+    io.stderr.write(`iamscope: ${failures} file${failures === 1 ? '' : 's'} or folder${failures === 1 ? '' : 's'} could not be checked (see the tool notifications in the report).\n`);
+    return EXIT.error;
+  }
   const all = reports.flatMap((r) => r.results);
-  if (reports.some((r) => r.notifications.some((n) => n.level === 'error'))) return EXIT.error;
   const errors = all.filter((r) => r.level === 'error').length;
   const warnings = all.filter((r) => r.level === 'warning').length;
-  if (errors > 0 || (options.maxWarnings >= 0 && warnings > options.maxWarnings)) return EXIT.findings;
+  if (errors > 0) return EXIT.findings;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    io.stderr.write(`iamscope: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
+    return EXIT.findings;
+  }
   return EXIT.ok;
 }

@@ -22,17 +22,28 @@ function isPlugin(value: unknown): value is Plugin {
 /**
  * Imports the user's plugins and builds an engine with them and the built-in ML rule pack.
  * @param spec plugin URLs and configuration
+ * @param configPath the configuration file, named in errors
  * @returns the engine
- * @throws ConfigError when a plugin does not export a plugin object or the configuration is invalid
+ * @throws ConfigError when a plugin cannot be loaded or is not a plugin, or the configuration is invalid
  */
-export async function createEngine(spec: EngineSpec): Promise<Engine> {
+export async function createEngine(spec: EngineSpec, configPath?: string): Promise<Engine> {
   const plugins: Plugin[] = [ml];
   for (const url of spec.pluginUrls) {
-    const module = (await import(url)) as { default?: unknown };
-    if (!isPlugin(module.default)) throw new ConfigError('/plugins', `${url} does not export an iamscope plugin.`);
+    let module: { default?: unknown };
+    try {
+      module = (await import(url)) as { default?: unknown };
+    } catch (error) {
+      throw new ConfigError('/plugins', `cannot load ${url}: ${error instanceof Error ? error.message : String(error)}`, configPath);
+    }
+    if (!isPlugin(module.default)) throw new ConfigError('/plugins', `${url} does not export an iamscope plugin.`, configPath);
     plugins.push(module.default);
   }
-  return new Engine({ plugins, config: spec.config });
+  try {
+    return new Engine({ plugins, config: spec.config });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(error.path, error.detail, configPath);
+    throw error;
+  }
 }
 
 /**
@@ -43,9 +54,10 @@ export async function createEngine(spec: EngineSpec): Promise<Engine> {
  * @param engine the engine
  * @param absolute absolute path
  * @param relative path reported in results
+ * @param matchPath path matched by `overrides[].files` (relative to the configuration's folder)
  * @returns the file's report
  */
-export function checkFile(engine: Engine, absolute: string, relative: string): FileReport {
+export function checkFile(engine: Engine, absolute: string, relative: string, matchPath = relative): FileReport {
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
@@ -56,7 +68,7 @@ export function checkFile(engine: Engine, absolute: string, relative: string): F
   if (bytes.length > MAX_FILE_BYTES) {
     return notice(relative, 'FILE_TOO_LARGE', `Skipped ${relative}: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit.`);
   }
-  return engine.lintText(new TextDecoder('utf-8').decode(bytes), relative);
+  return engine.lintText(new TextDecoder('utf-8').decode(bytes), relative, matchPath);
 }
 
 function notice(file: string, code: string, message: string): FileReport {

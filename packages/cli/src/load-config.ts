@@ -30,11 +30,11 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-function resolvePlugin(specifier: string, from: string, where: string): string {
+function resolvePlugin(specifier: string, from: string, where: string, source?: string): string {
   try {
     return pathToFileURL(createRequire(join(from, 'noop.js')).resolve(specifier)).href;
   } catch {
-    throw new ConfigError(where, `cannot find plugin "${specifier}" from ${from}.`);
+    throw new ConfigError(where, `cannot find plugin "${specifier}" from ${from}.`, source);
   }
 }
 
@@ -56,18 +56,18 @@ export function loadConfig(cwd: string, explicitPath: string | undefined, cliPlu
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError('', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new ConfigError('', `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, path);
   }
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const { line, column } = parsed.error.position;
-    throw new ConfigError('', `${path}:${line}:${column}: ${parsed.error.message}`);
+    throw new ConfigError('', parsed.error.message, `${path}:${line}:${column}`);
   }
   const config = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   const plugins = (config as { plugins?: unknown }).plugins;
   if (Array.isArray(plugins)) {
     plugins.forEach((p, i) => {
-      if (typeof p === 'string' && p !== '@iamscope/rules-ml') pluginUrls.push(resolvePlugin(p, dirname(path), `/plugins/${i}`));
+      if (typeof p === 'string' && p !== '@iamscope/rules-ml') pluginUrls.push(resolvePlugin(p, dirname(path), `/plugins/${i}`, path));
     });
   }
   return { config, path, pluginUrls };

@@ -22,7 +22,7 @@ export async function scanFiles(files: FoundFile[], engine: Engine, spec: Engine
   const threads = jobs ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
   if (threads <= 1) {
     const reports: FileReport[] = [];
-    for (const file of files) reports.push(checkFile(engine, file.absolute, file.relative));
+    for (const file of files) reports.push(checkFile(engine, file.absolute, file.relative, file.matchPath));
     return reports;
   }
   return inWorkers(files, spec, threads);

@@ -6,7 +6,7 @@ import type { FoundFile } from './find-files.js';
 const engine = await createEngine(workerData as EngineSpec);
 parentPort!.on('message', (batch: FoundFile[]) => {
   const reports = [];
-  for (const file of batch) reports.push(checkFile(engine, file.absolute, file.relative));
+  for (const file of batch) reports.push(checkFile(engine, file.absolute, file.relative, file.matchPath));
   parentPort!.postMessage(reports);
 });
 parentPort!.postMessage('ready');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './run-cli.js';
+import { BIN, ROOT, runCli } from './run-cli.js';
 
 describe('iamscope scan (end to end)', () => {
   it('exits 1 on the seed fixtures and prints file:line:col for every finding', () => {
@@ -69,20 +70,30 @@ describe('iamscope scan (end to end)', () => {
       assert.match(settings.stderr, /\/settings\/ml\/logGroups: must be array/);
     });
 
-    it('applies rule levels, settings and per-file overrides', () => {
-      const path = write(
-        'ok.json',
+    it('applies rule levels, settings and per-file overrides (globs relative to the config file)', () => {
+      const project = mkdtempSync(join(tmpdir(), 'iamscope-project-'));
+      cpSync(join(ROOT, 'fixtures/seed/bad'), join(project, 'policies'), { recursive: true });
+      mkdirSync(join(project, 'sub'));
+      writeFileSync(
+        join(project, 'iamscope.config.json'),
         JSON.stringify({
           rules: { 'invalid-effect': 'warning' },
           settings: { ml: { logGroups: ['*'] } },
-          overrides: [{ files: ['**/trailing-comma.json', '**/data-scientist-typos.json'], rules: { 'duplicate-key': 'off' } }],
+          overrides: [{ files: ['policies/trailing-comma.json', 'policies/data-scientist-typos.json'], rules: { 'duplicate-key': 'off' } }],
         }),
       );
-      const { code, stdout } = runCli(['scan', 'fixtures/seed/bad', '--config', path, '--format', 'json']);
+      // run from a subfolder: the config is found upwards and its globs still match from its folder
+      const { code, stdout } = runCli(['scan', '..', '--format', 'json'], { cwd: join(project, 'sub') });
       const report = JSON.parse(stdout) as { results: { ruleId: string; level: string }[] };
       const ids = report.results.map((r) => `${r.ruleId}:${r.level}`).sort();
       assert.deepEqual(ids, ['conflicting-elements:error', 'invalid-effect:warning', 'parse-error:error']);
       assert.equal(code, 1);
+    });
+
+    it('names the configuration file in validation errors', () => {
+      const path = write('named.json', '{"rules":{"nope":"error"}}');
+      const { stderr } = runCli(['scan', 'fixtures/seed/good', '--config', path]);
+      assert.equal(stderr, `iamscope: invalid configuration: ${path}: /rules/nope: unknown rule "nope" (see \`iamscope rules\`).\n`);
     });
   });
 
@@ -131,6 +142,51 @@ describe('iamscope scan (end to end)', () => {
     // counted by hand: "Action" is cols 56-63, ":" col 64, so the "*" value starts at col 65.
     assert.deepEqual(results.map((r) => `${r.ruleId}@${r.line}:${r.column}`), ['local/no-star-action@1:65']);
     assert.equal(code, 0);
+  });
+
+  describe('awkward file systems', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamscope-fs-'));
+    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}';
+    mkdirSync(join(dir, 'real'));
+    mkdirSync(join(dir, 'ml'));
+    writeFileSync(join(dir, 'real', 'a.json'), policy);
+    writeFileSync(join(dir, 'real', 'UPPER.JSON'), policy);
+    writeFileSync(join(dir, 'ml', 'skip.json'), policy);
+    symlinkSync(join(dir, 'real', 'a.json'), join(dir, 'link.json'));
+    symlinkSync(join(dir, 'real'), join(dir, 'loop'));
+    symlinkSync(join(dir, 'self'), join(dir, 'self'));
+    spawnSync('mkfifo', [join(dir, 'fifo.json')]);
+
+    it('scans linked files and upper-case names, does not follow folder links, names ignored folders', () => {
+      const { code, stdout } = runCli(['scan', '.', '--format', 'json', '--ignore-pattern', 'ml'], { cwd: dir });
+      const report = JSON.parse(stdout) as { results: { file: string }[]; notifications: { code: string; file: string }[] };
+      assert.deepEqual([...new Set(report.results.map((r) => r.file))].sort(), ['link.json', 'real/UPPER.JSON', 'real/a.json']);
+      assert.deepEqual(report.notifications.map((n) => `${n.code} ${n.file}`), ['NOT_A_FILE fifo.json']);
+      assert.equal(code, 1);
+    });
+
+    it('reports a FIFO or a link loop given by name with exit 2 instead of hanging', () => {
+      const fifo = runCli(['scan', 'fifo.json'], { cwd: dir });
+      assert.equal(fifo.code, 2);
+      assert.match(fifo.stdout, /error {4}fifo\.json: Cannot check fifo\.json: not a regular file\./);
+      const loop = runCli(['scan', 'self'], { cwd: dir });
+      assert.equal(loop.code, 2);
+      assert.equal(loop.stderr, 'iamscope: Cannot access self: ELOOP.\n');
+    });
+
+    it('refuses to overwrite a scanned file with the report, and names write errors', () => {
+      const same = runCli(['scan', 'real', '-o', 'real/a.json'], { cwd: dir });
+      assert.equal(same.code, 2);
+      assert.match(same.stderr, /is one of the scanned files/);
+      const missing = runCli(['scan', 'real', '-o', 'no/such/dir/out.txt'], { cwd: dir });
+      assert.equal(missing.stderr, 'iamscope: Cannot write no/such/dir/out.txt: ENOENT.\n');
+      assert.equal(missing.code, 2);
+    });
+
+    it('ends quietly when the reader closes the pipe', () => {
+      const piped = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} scan ${JSON.stringify(ROOT)}fixtures/seed | head -c 10`], { encoding: 'utf8' });
+      assert.equal(piped.stderr, '');
+    });
   });
 
   it('lists rules', () => {

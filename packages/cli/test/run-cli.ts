@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root (tests run the CLI from there, as a user would after `npm ci`). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../bin/iamscope.js', import.meta.url));
+/** The committed bin script. */
+export const BIN = fileURLToPath(new URL('../bin/iamscope.js', import.meta.url));
 
 /** Runs the built `iamscope` bin in a child process with a clean environment (no TTY). */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {

@@ -17,17 +17,26 @@ export class IamscopeError extends Error {
   }
 }
 
-/** The configuration is invalid; `path` is the JSON pointer of the offending value (e.g. `/rules/foo`). */
+/**
+ * The configuration is invalid. `message` is `<source>: <path>: <detail>` with the parts that are
+ * known: `source` names the file (or `file:line:column`), `path` is the JSON pointer of the
+ * offending value (e.g. `/rules/foo`).
+ */
 export class ConfigError extends IamscopeError {
   override readonly name = 'ConfigError';
   readonly path: string;
+  readonly detail: string;
+  readonly source: string | undefined;
 
   /**
-   * @param path JSON pointer into the configuration object
-   * @param message what is wrong, ending with a period
+   * @param path JSON pointer into the configuration object, or '' for the whole file
+   * @param detail what is wrong, ending with a period
+   * @param source the configuration file (optionally with `:line:column`), when known
    */
-  constructor(path: string, message: string) {
-    super('INVALID_CONFIG', `${path || '/'}: ${message}`);
+  constructor(path: string, detail: string, source?: string) {
+    super('INVALID_CONFIG', [source, path, detail].filter((part) => part).join(': '));
     this.path = path;
+    this.detail = detail;
+    this.source = source;
   }
 }

@@ -56,9 +56,12 @@ export function formatStylish(report: ScanReport, colors: Colors = NO_COLORS): s
     lines.push('');
   }
   const total = counts.error + counts.warning + counts.note;
+  const toolErrors = notifications.filter((n) => n.level === 'error').length;
   const scanned = `${plural(report.filesRead, 'file')} read, ${plural(report.policiesChecked, 'policy')} checked`.replace('policys', 'policies');
   const found = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')})`;
-  const summary = `${total > 0 ? '✖' : '✔'} ${found}; ${scanned}.`;
-  lines.push(counts.error > 0 ? colors.red(colors.bold(summary)) : total > 0 ? colors.yellow(colors.bold(summary)) : summary);
+  const incomplete = toolErrors > 0 ? `; ${plural(toolErrors, 'file')} could not be checked` : '';
+  const summary = `${total > 0 || toolErrors > 0 ? '✖' : '✔'} ${found}; ${scanned}${incomplete}.`;
+  const bad = counts.error > 0 || toolErrors > 0;
+  lines.push(bad ? colors.red(colors.bold(summary)) : total > 0 ? colors.yellow(colors.bold(summary)) : summary);
   return `${lines.join('\n')}\n`;
 }

@@ -65,9 +65,11 @@ export class Engine {
    * position; a rule that throws yields a `RULE_CRASH` notification and the other rules go on.
    * @param text file contents
    * @param file path used in results (the CLI passes it relative to the scan root, `/`-separated)
+   * @param matchPath `/`-separated path that `overrides[].files` globs are matched against (the CLI
+   *   passes it relative to the configuration file's folder); default `file`
    * @returns results (sorted by position, then rule id) and notifications
    */
-  lintText(text: string, file: string): FileReport {
+  lintText(text: string, file: string, matchPath = file): FileReport {
     const report: FileReport = { file, policies: 0, results: [], notifications: [] };
     const parsed = parseJson(text);
     if (!parsed.ok) {
@@ -76,7 +78,7 @@ export class Engine {
       report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId: 'invalidJson', message: parsed.error.message, file, loc });
       return report;
     }
-    const plan = this.planFor(file);
+    const plan = this.planFor(matchPath);
     for (const object of findPolicyObjects(parsed.document)) {
       const policy = buildPolicy(object, { file, policyType: plan.policyType ?? 'unknown', policyTypeInferred: !plan.policyType });
       if (!plan.policyType) policy.origin.policyType = inferPolicyType(policy);
