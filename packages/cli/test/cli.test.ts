@@ -15,7 +15,7 @@ describe('iamscope scan (end to end)', () => {
       'fixtures/seed/bad/execution-role-logs-anywhere.json:17:9',
       'fixtures/seed/bad/pipeline-notaction.json:8:19',
       'fixtures/seed/bad/data-scientist-typos.json:6:17',
-      'fixtures/seed/bad/trailing-comma.json:9:3',
+      'fixtures/seed/bad/trailing-comma.json:8:6',
     ]) {
       assert.ok(stdout.includes(ref), `missing ${ref} in:\n${stdout}`);
     }
@@ -54,7 +54,8 @@ describe('iamscope scan (end to end)', () => {
       const path = write('broken.json', '{\n  "rules": {\n    "invalid-effect": "error",\n  }\n}\n');
       const { code, stderr } = runCli(['scan', 'fixtures/seed/good', '--config', path]);
       assert.equal(code, 2);
-      assert.match(stderr, /broken\.json:4:3: Invalid JSON/);
+      // the trailing comma after "error" on line 3 (4 spaces, the 16-character key, ": ", then "error").
+      assert.match(stderr, /broken\.json:3:30: Invalid JSON: Unexpected trailing comma before "}"\./);
       assert.equal(stderr.trim().split('\n').length, 1);
     });
 

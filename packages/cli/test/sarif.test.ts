@@ -49,7 +49,7 @@ describe('SARIF output', () => {
       assert.deepEqual(positionAt(source, end), { line: region.endLine, column: region.endColumn, offset: end });
       const slice = source.slice(region.charOffset, end);
       if (result.ruleId === 'parse-error') {
-        assert.equal(slice, ']', 'the token where parsing stopped');
+        assert.equal(slice, ',', 'the trailing comma where parsing stopped');
       } else if (result.ruleId === 'missing-statement-element') {
         assert.ok(slice.startsWith('{') && slice.endsWith('}'));
       } else {

@@ -37,12 +37,67 @@ export function parseJson(text: string): JsonParseResult {
   }
 }
 
-function toSyntaxError(text: string, error: unknown): JsonSyntaxError {
-  const e = error as { message?: unknown; line?: unknown; column?: unknown; offset?: unknown };
-  const raw = typeof e.message === 'string' ? e.message : String(error);
-  const message = `Invalid JSON: ${raw.replace(/\s*\(\d+:\d+\)$/, '')}.`.replace(/\.\.$/, '.');
-  if (typeof e.offset === 'number' && typeof e.line === 'number' && typeof e.column === 'number') {
-    return { message, position: { line: e.line, column: e.column, offset: e.offset } };
+const TOKEN_TEXT: Record<string, string> = {
+  LBrace: '"{"',
+  RBrace: '"}"',
+  LBracket: '"["',
+  RBracket: '"]"',
+  Comma: '","',
+  Colon: '":"',
+  String: 'string',
+  Number: 'number',
+  Boolean: 'boolean',
+  Null: '"null"',
+};
+
+/** Offset just past the token that starts at `offset` (punctuation, string, or word). */
+function tokenEnd(text: string, offset: number): number {
+  const c = text[offset];
+  if (c === undefined) return offset;
+  if ('{}[],:'.includes(c)) return offset + 1;
+  if (c === '"') {
+    for (let i = offset + 1; i < text.length; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '"') return i + 1;
+    }
+    return text.length;
   }
-  return { message, position: positionAt(text, 0) };
+  let i = offset;
+  while (i < text.length && /[A-Za-z0-9+\-.]/.test(text[i]!)) i++;
+  return Math.max(i, offset + 1);
+}
+
+function previousNonSpace(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i;
+}
+
+/** Writes control and other invisible characters of a message as JSON escapes. */
+function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Turns momoa's error into a message in JSON's own terms at the position where parsing stopped:
+ * a document that ends early (momoa reports its last token, or 1:1) gets "Unexpected end of input"
+ * at the end of the text; a `]`/`}` after a comma is a trailing comma, reported at the comma;
+ * token names become the characters (`"]"`).
+ */
+function toSyntaxError(text: string, error: unknown): JsonSyntaxError {
+  const e = error as { message?: unknown; offset?: unknown };
+  const raw = (typeof e.message === 'string' ? e.message : String(error)).replace(/\s*\(\d+:\d+\)$/, '');
+  const offset = typeof e.offset === 'number' ? Math.min(Math.max(e.offset, 0), text.length) : 0;
+  const token = /^Unexpected token (\w+) found\.?$/.exec(raw)?.[1];
+  const closing = token === 'RBrace' || token === 'RBracket';
+  if (closing && text[previousNonSpace(text, offset)] === ',') {
+    const comma = previousNonSpace(text, offset);
+    return { message: `Invalid JSON: Unexpected trailing comma before ${TOKEN_TEXT[token]}.`, position: positionAt(text, comma) };
+  }
+  const lastToken = token !== undefined && !closing && text.slice(tokenEnd(text, offset)).trim() === '';
+  if (/end of input/.test(raw) || lastToken) {
+    return { message: 'Invalid JSON: Unexpected end of input.', position: positionAt(text, text.length) };
+  }
+  const message = token ? `Unexpected ${TOKEN_TEXT[token] ?? token}.` : `${raw.replace(/\.$/, '')}.`;
+  return { message: `Invalid JSON: ${printable(message.replace(/ found\.$/, '.'))}`, position: positionAt(text, offset) };
 }

@@ -73,8 +73,10 @@ export class Engine {
     const report: FileReport = { file, policies: 0, results: [], notifications: [] };
     const parsed = parseJson(text);
     if (!parsed.ok) {
+      // one character wide, or empty at the end of the text
       const { line, column, offset } = parsed.error.position;
-      const loc = { start: parsed.error.position, end: { line, column: column + 1, offset: offset + 1 } };
+      const width = offset < text.length ? 1 : 0;
+      const loc = { start: parsed.error.position, end: { line, column: column + width, offset: offset + width } };
       report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId: 'invalidJson', message: parsed.error.message, file, loc });
       return report;
     }

@@ -22,9 +22,24 @@ describe('parseJson', () => {
   it('reports the position of a syntax error', () => {
     const result = parseJson('{\n  "Statement": [1,]\n}');
     assert.ok(!result.ok);
-    // the "]" after the trailing comma: line 2, column 19.
+    // the trailing comma: line 2, column 18 ("  " + "Statement" quoted is cols 3-13, then ": [1").
+    assert.deepEqual(result.error.position, { line: 2, column: 18, offset: 19 });
+    assert.equal(result.error.message, 'Invalid JSON: Unexpected trailing comma before "]".');
+  });
+
+  it('reports a truncated document at its end, not at its last token', () => {
+    const text = '{\n  "Statement": [ {';
+    const result = parseJson(text);
+    assert.ok(!result.ok);
+    assert.equal(result.error.message, 'Invalid JSON: Unexpected end of input.');
+    // the text ends after the "{" at line 2, column 18: the end position is column 19, offset 20.
     assert.deepEqual(result.error.position, { line: 2, column: 19, offset: 20 });
-    assert.equal(result.error.message, 'Invalid JSON: Unexpected token RBracket found.');
+  });
+
+  it('escapes invisible characters in messages', () => {
+    const result = parseJson('\u0000');
+    assert.ok(!result.ok);
+    assert.equal(result.error.message, "Invalid JSON: Unexpected character '\\u0000'.");
   });
 
   it('rejects excessive nesting at the first bracket beyond the limit, without recursion', () => {
