@@ -12,14 +12,14 @@ export { validateConfig } from './config/validate.js';
 export { ConfigError, IamscopeError, type ErrorCode } from './errors.js';
 export * from './source/location.js';
 export { parseJson, type JsonParseResult, type JsonSyntaxError } from './json/parse.js';
-export { MAX_JSON_DEPTH } from './json/nesting.js';
+export { MAX_JSON_DEPTH } from './json/prescan.js';
 export * from './policy/nodes.js';
 export { buildPolicy, lastMember } from './policy/build.js';
 export { findPolicyObjects } from './policy/detect.js';
 export { inferPolicyType } from './policy/infer-type.js';
 export { compileGlob, literalTokens, type Token } from './pattern/tokens.js';
 export { compileMatcher, matchTokens, type Matcher } from './pattern/automaton.js';
-export { findWitness, type WitnessResult } from './pattern/witness.js';
+export { findWitness, type WitnessResult, type WorkBudget } from './pattern/witness.js';
 export { compileResourcePattern, type ResourcePattern, type ResourcePatternOptions } from './pattern/arn.js';
 export { actionMatches } from './pattern/action.js';
 export {

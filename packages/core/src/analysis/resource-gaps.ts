@@ -1,7 +1,7 @@
 import { actionMatches } from '../pattern/action.js';
 import { compileResourcePattern } from '../pattern/arn.js';
 import type { Token } from '../pattern/tokens.js';
-import { findWitness } from '../pattern/witness.js';
+import { findWitness, type WorkBudget } from '../pattern/witness.js';
 import type { ListElement, PolicyNode, ResourceNode, StatementNode } from '../policy/nodes.js';
 import type { SourceLocation } from '../source/location.js';
 
@@ -29,9 +29,10 @@ export interface ResourceGap {
   /** The `Resource` item or the `NotResource` element that opens the gap. */
   loc: SourceLocation;
   element: 'Resource' | 'NotResource';
-  /** An action that reaches outside, and an ARN it reaches. */
+  /** An action that reaches outside, and an ARN it reaches; `witness` is undefined when the
+   * question was not decided within the work allowance (then `uncertain` is true). */
   action: string;
-  witness: string;
+  witness: string | undefined;
   /** True when a condition or policy variable decides whether the gap is real. */
   uncertain: boolean;
 }
@@ -67,6 +68,7 @@ function expand(pattern: string, universes: readonly ActionUniverse[]): Set<stri
   let matched = byPattern.get(pattern);
   if (!matched) {
     matched = new Set(universes.filter((u) => actionMatches(pattern, u.action)).map((u) => u.action));
+    if (byPattern.size >= 10_000) byPattern.clear();
     byPattern.set(pattern, matched);
   }
   return matched;
@@ -114,43 +116,64 @@ function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
   return out;
 }
 
-/** All include-sets (one per choice among NotResource-deny alternatives) with the fixed excludes. */
-function searchSpaces(base: Token[][], exclude: Token[][], regions: Region[]): { include: Token[][]; exclude: Token[][] }[] {
+/** Most alternative search spaces for one question; NotResource denies beyond it are dropped. */
+const MAX_SPACES = 64;
+
+/**
+ * Work allowance for all witness searches of one policy (see `WorkBudget`): ordinary policies use
+ * a small fraction; pathological ones (thousands of wildcards, megabyte-long ARNs) stop here and
+ * report `undecided` instead of running for minutes.
+ */
+export const POLICY_WORK_UNITS = 4_000_000;
+
+type Outcome = { kind: 'witness'; value: string; approximate: boolean } | { kind: 'none' } | { kind: 'unknown' };
+
+/**
+ * All include-sets (one per choice among NotResource-deny alternatives) with the fixed excludes.
+ * When the choices would exceed {@link MAX_SPACES}, the remaining NotResource denies are left out,
+ * which can only enlarge what is allowed, and the answer is marked approximate.
+ */
+function searchSpaces(base: Token[][], exclude: Token[][], regions: Region[]) {
   let spaces = [{ include: base, exclude }];
+  let approximate = false;
   for (const region of regions) {
     if ('exclude' in region) {
       spaces = spaces.map((s) => ({ include: s.include, exclude: [...s.exclude, ...region.exclude] }));
+    } else if (spaces.length * region.onlyOutside.length > MAX_SPACES) {
+      approximate = true;
     } else {
       spaces = spaces.flatMap((s) => region.onlyOutside.map((p) => ({ include: [...s.include, p], exclude: s.exclude })));
     }
   }
-  return spaces;
+  return { spaces, approximate };
 }
 
-function witnessFor(
-  base: Token[],
-  universe: ActionUniverse,
-  allowed: Token[][],
-  regions: Region[],
-): string | undefined {
-  const search = (template: Token[]): string | undefined => {
-    for (const space of searchSpaces([base, template], allowed, regions)) {
-      const result = findWitness(space.include, space.exclude);
-      if (result.kind === 'witness') return result.value;
+function witnessFor(base: Token[], universe: ActionUniverse, allowed: Token[][], regions: Region[], work: WorkBudget): Outcome {
+  const search = (template: Token[]): Outcome => {
+    const { spaces, approximate } = searchSpaces([base, template], allowed, regions);
+    let unknown = false;
+    for (const space of spaces) {
+      const result = findWitness(space.include, space.exclude, undefined, work);
+      if (result.kind === 'witness') return { kind: 'witness', value: result.value, approximate };
+      unknown ||= result.kind === 'unknown';
     }
-    return undefined;
+    return unknown ? { kind: 'unknown' } : { kind: 'none' };
   };
+  let unknown = false;
   for (const resource of universe.resources) {
     // The exact set decides; the readable subsets only choose a nicer witness when there is one.
     const exact = search(resource.candidates[resource.candidates.length - 1]!);
-    if (exact === undefined) continue;
+    if (exact.kind !== 'witness') {
+      unknown ||= exact.kind === 'unknown';
+      continue;
+    }
     for (const readable of resource.candidates.slice(0, -1)) {
       const nicer = search(readable);
-      if (nicer !== undefined) return nicer;
+      if (nicer.kind === 'witness') return nicer;
     }
     return exact;
   }
-  return undefined;
+  return unknown ? { kind: 'unknown' } : { kind: 'none' };
 }
 
 const ANY: Token[] = [{ kind: 'run' }];
@@ -161,6 +184,8 @@ const ANY: Token[] = [{ kind: 'run' }];
  * statements are subtracted (IAM evaluation: explicit Deny wins; NotAction and NotResource
  * complement within the listed actions' resources). Exact for unconditional statements without
  * policy variables; a condition or variable on either side makes the gap `uncertain` ("may").
+ * Searches share {@link POLICY_WORK_UNITS}; an element whose question is not answered within it
+ * is returned as `undecided` (no witness), never silently dropped.
  * Source of truth: IAM User Guide, policy evaluation logic; iam-grammar.md §6.2, §9.
  * @param policy the policy to analyse
  * @param query actions with their resource universes, and the allowed resources
@@ -169,6 +194,7 @@ const ANY: Token[] = [{ kind: 'run' }];
 export function findResourceGaps(policy: PolicyNode, query: ScopeQuery): ResourceGap[] {
   const variables = usesVariables(policy);
   const denyViews = denies(policy, query).filter((d) => d.actions.size > 0);
+  const work: WorkBudget = { units: POLICY_WORK_UNITS };
   const gaps: ResourceGap[] = [];
   for (const s of policy.statements) {
     if (s.effect?.value !== 'Allow') continue;
@@ -189,7 +215,7 @@ export function findResourceGaps(policy: PolicyNode, query: ScopeQuery): Resourc
       targets.push({ loc: s.notResource.loc, element: 'NotResource', base: ANY, allowed, variable: excluded.some((p) => p.hasVariables) });
     }
     for (const target of targets) {
-      const gap = firstGap(s, actions, denyViews, target.allowed, target.base);
+      const gap = firstGap(s, actions, denyViews, target.allowed, target.base, work);
       if (!gap) continue;
       gaps.push({ statement: s, loc: target.loc, element: target.element, ...gap, uncertain: gap.uncertain || target.variable });
     }
@@ -203,20 +229,27 @@ function firstGap(
   denyViews: DenyView[],
   allowed: Token[][],
   base: Token[],
-): { action: string; witness: string; uncertain: boolean } | undefined {
+  work: WorkBudget,
+): Pick<ResourceGap, 'action' | 'witness' | 'uncertain'> | undefined {
   let lenientGap: { action: string; witness: string } | undefined;
+  let undecided: string | undefined;
   const tried = new Set<string>();
   for (const universe of actions) {
     const applicable = denyViews.filter((d) => d.actions.has(universe.action));
     const key = `${universe.resources.map((r) => r.key).join(',')}|${applicable.map((d) => d.statement.index).join(',')}`;
     if (tried.has(key)) continue;
     tried.add(key);
-    const strict = witnessFor(base, universe, allowed, applicable.map((d) => d.strict));
-    if (strict !== undefined) return { action: universe.action, witness: strict, uncertain: isConditional(s) };
+    const strict = witnessFor(base, universe, allowed, applicable.map((d) => d.strict), work);
+    if (strict.kind === 'witness') {
+      return { action: universe.action, witness: strict.value, uncertain: isConditional(s) || strict.approximate };
+    }
+    if (strict.kind === 'unknown') undecided ??= universe.action;
     if (!lenientGap) {
-      const lenient = witnessFor(base, universe, allowed, applicable.map((d) => d.lenient));
-      if (lenient !== undefined) lenientGap = { action: universe.action, witness: lenient };
+      const lenient = witnessFor(base, universe, allowed, applicable.map((d) => d.lenient), work);
+      if (lenient.kind === 'witness') lenientGap = { action: universe.action, witness: lenient.value };
+      else if (lenient.kind === 'unknown') undecided ??= universe.action;
     }
   }
-  return lenientGap ? { ...lenientGap, uncertain: true } : undefined;
+  if (lenientGap) return { ...lenientGap, uncertain: true };
+  return undecided ? { action: undecided, witness: undefined, uncertain: true } : undefined;
 }

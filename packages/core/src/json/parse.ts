@@ -1,5 +1,5 @@
 import { parse as momoaParse, type DocumentNode } from '@humanwhocodes/momoa';
-import { findExcessiveNesting, MAX_JSON_DEPTH } from './nesting.js';
+import { MAX_JSON_DEPTH, prescanJson } from './prescan.js';
 import { positionAt, type Position } from '../source/location.js';
 
 /** A JSON syntax problem: a message and the 1-based position where parsing stopped. */
@@ -18,18 +18,16 @@ export type JsonParseResult =
  * 1-based line/column positions in UTF-16 code units.
  *
  * Never throws for bad input: a leading UTF-8 byte-order mark is treated as whitespace (so
- * positions stay those of the original text), nesting deeper than {@link MAX_JSON_DEPTH} and
- * every momoa syntax error become a {@link JsonSyntaxError}.
+ * positions stay those of the original text); nesting deeper than {@link MAX_JSON_DEPTH}, raw
+ * control characters in strings and every momoa syntax error become a {@link JsonSyntaxError}.
  * Source of truth: RFC 8259; momoa's `parse` in "json" mode.
  * @param text the file contents as a JS string
  * @returns `{ ok: true, document }` or `{ ok: false, error }`
  */
 export function parseJson(text: string): JsonParseResult {
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const deep = findExcessiveNesting(source);
-  if (deep) {
-    return { ok: false, error: { message: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels.`, position: deep } };
-  }
+  const problem = prescanJson(source);
+  if (problem) return { ok: false, error: problem };
   try {
     return { ok: true, document: momoaParse(source, { mode: 'json' }) };
   } catch (error) {

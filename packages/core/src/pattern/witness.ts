@@ -16,27 +16,40 @@ export const DEFAULT_STATE_BUDGET = 20_000;
 const READABLE = 'abcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
+ * Work allowance shared by several searches (e.g. all searches for one policy), so that many
+ * hard questions together stay bounded. One unit is one 32-bit word of automaton state stepped
+ * over one character; a search that runs out answers `unknown`.
+ */
+export interface WorkBudget {
+  units: number;
+}
+
+/**
  * Decides exactly whether some string is matched by all `include` patterns and by none of the
  * `exclude` patterns, and returns the shortest such string (ties broken towards readable
  * characters). Breadth-first search over the product of the patterns' automata; characters that
  * occur in no pattern behave alike, so one fresh character stands for all of them (plus `:`, which
  * segment wildcards treat specially). Worst case exponential in the number of `*`; bounded by
- * `budget` explored states, beyond which the answer is `unknown`. Results are memoised (the same
- * question recurs across statements and files); callers must not mutate the returned object.
+ * `stateLimit` explored states and by the shared `work` budget, beyond which the answer is
+ * `unknown`. Results are memoised (the same question recurs across statements and files), except
+ * answers cut short by `work`; callers must not mutate the returned object.
  * @param include patterns the witness must match (at least one)
  * @param exclude patterns the witness must not match
- * @param budget maximum number of product states to explore
+ * @param stateLimit maximum number of product states to explore
+ * @param work optional shared allowance, decremented by the work done
  * @returns the witness, `none`, or `unknown`
  */
 export function findWitness(
   include: readonly (readonly Token[])[],
   exclude: readonly (readonly Token[])[] = [],
-  budget = DEFAULT_STATE_BUDGET,
+  stateLimit = DEFAULT_STATE_BUDGET,
+  work?: WorkBudget,
 ): WitnessResult {
-  const key = `${budget}\u0005${include.map(serialize).join('')}\u0005${exclude.map(serialize).join('')}`;
-  let result = memo.get(key);
-  if (!result) {
-    result = search(include, exclude, budget);
+  const key = `${stateLimit}\u0005${include.map(serialize).join('')}\u0005${exclude.map(serialize).join('')}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const { result, cutShort } = search(include, exclude, stateLimit, work);
+  if (!cutShort) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, result);
   }
@@ -55,34 +68,50 @@ function serialize(tokens: readonly Token[]): string {
   return `${out}\u0006`;
 }
 
+/** A search node: the automata states and how it was reached (to rebuild the witness text). */
+interface Node {
+  states: StateSet[];
+  parent: number;
+  char: string;
+}
+
+function textOf(nodes: Node[], index: number): string {
+  const chars: string[] = [];
+  for (let i = index; i > 0; i = nodes[i]!.parent) chars.push(nodes[i]!.char);
+  return chars.reverse().join('');
+}
+
 function search(
   include: readonly (readonly Token[])[],
   exclude: readonly (readonly Token[])[],
-  budget: number,
-): WitnessResult {
+  stateLimit: number,
+  work: WorkBudget | undefined,
+): { result: WitnessResult; cutShort: boolean } {
   const automata = [...include, ...exclude].map((tokens) => new Automaton(tokens));
   const includeCount = include.length;
   const alphabet = alphabetOf([...include, ...exclude]);
   const start = automata.map((a) => a.start());
+  const stepCost = start.reduce((n, state) => n + state.length, 0);
   const seen = new Set<string>([stateKey(start)]);
-  let frontier: { states: StateSet[]; text: string }[] = [{ states: start, text: '' }];
-  while (frontier.length > 0) {
-    const next: typeof frontier = [];
-    for (const { states, text } of frontier) {
-      if (isWitness(automata, states, includeCount)) return { kind: 'witness', value: text };
-      for (const char of alphabet) {
-        const stepped = states.map((state, i) => (isEmpty(state) ? state : automata[i]!.step(state, char)));
-        if (stepped.slice(0, includeCount).some(isEmpty)) continue;
-        const k = stateKey(stepped);
-        if (seen.has(k)) continue;
-        if (seen.size >= budget) return { kind: 'unknown' };
-        seen.add(k);
-        next.push({ states: stepped, text: text + char });
+  const nodes: Node[] = [{ states: start, parent: -1, char: '' }];
+  for (let head = 0; head < nodes.length; head++) {
+    const { states } = nodes[head]!;
+    if (isWitness(automata, states, includeCount)) return { result: { kind: 'witness', value: textOf(nodes, head) }, cutShort: false };
+    for (const char of alphabet) {
+      if (work) {
+        work.units -= stepCost;
+        if (work.units < 0) return { result: { kind: 'unknown' }, cutShort: true };
       }
+      const stepped = states.map((state, i) => (isEmpty(state) ? state : automata[i]!.step(state, char)));
+      if (stepped.slice(0, includeCount).some(isEmpty)) continue;
+      const k = stateKey(stepped);
+      if (seen.has(k)) continue;
+      if (seen.size >= stateLimit) return { result: { kind: 'unknown' }, cutShort: false };
+      seen.add(k);
+      nodes.push({ states: stepped, parent: head, char });
     }
-    frontier = next;
   }
-  return { kind: 'none' };
+  return { result: { kind: 'none' }, cutShort: false };
 }
 
 function isWitness(automata: Automaton[], states: StateSet[], includeCount: number): boolean {

@@ -85,6 +85,8 @@ export default defineRule({
         '{{element}} allows "{{action}}" on log groups outside settings.ml.logGroups ({{logGroups}}), e.g. "{{witness}}".',
       mayBeOutsideScope:
         '{{element}} may allow "{{action}}" on log groups outside settings.ml.logGroups ({{logGroups}}), e.g. "{{witness}}", depending on a condition or policy variable.',
+      undecided:
+        '{{element}} may allow "{{action}}" on log groups outside settings.ml.logGroups ({{logGroups}}); the pattern is too complex to decide within the analysis limit.',
     },
   },
   create(context) {
@@ -95,9 +97,9 @@ export default defineRule({
         for (const gap of findResourceGaps(policy, { actions: logActions(partitionOf(context.settings)), allowed })) {
           context.report({
             loc: gap.loc,
-            messageId: gap.uncertain ? 'mayBeOutsideScope' : 'outsideScope',
+            messageId: gap.witness === undefined ? 'undecided' : gap.uncertain ? 'mayBeOutsideScope' : 'outsideScope',
             uncertain: gap.uncertain,
-            data: { element: gap.element, action: gap.action, witness: gap.witness, logGroups: logGroups.join(', ') || 'none' },
+            data: { element: gap.element, action: gap.action, witness: gap.witness ?? '', logGroups: logGroups.join(', ') || 'none' },
           });
         }
       },
