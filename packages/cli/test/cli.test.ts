@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, runCli } from './run-cli.js';
@@ -182,6 +182,27 @@ describe('iamscope scan (end to end)', () => {
       const missing = runCli(['scan', 'real', '-o', 'no/such/dir/out.txt'], { cwd: dir });
       assert.equal(missing.stderr, 'iamscope: Cannot write no/such/dir/out.txt: ENOENT.\n');
       assert.equal(missing.code, 2);
+    });
+
+    it('reports a folder it cannot read, with exit 2 (run as an unprivileged user when root)', function () {
+      if (process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status !== 0) this.skip();
+      const shared = mkdtempSync(join(tmpdir(), 'iamscope-perm-'));
+      chmodSync(shared, 0o755);
+      mkdirSync(join(shared, 'locked'));
+      writeFileSync(join(shared, 'locked', 'x.json'), policy);
+      writeFileSync(join(shared, 'open.json'), policy);
+      chmodSync(join(shared, 'open.json'), 0o644);
+      chmodSync(join(shared, 'locked'), 0o000);
+      const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'scan', shared, '--format', 'json'], {
+        encoding: 'utf8',
+        cwd: shared,
+      });
+      chmodSync(join(shared, 'locked'), 0o755);
+      const report = JSON.parse(child.stdout) as { filesRead: number; notifications: { code: string; file: string }[] };
+      assert.deepEqual(report.notifications.map((n) => `${n.code} ${n.file}`), ['READ_ERROR locked']);
+      assert.equal(report.filesRead, 1);
+      assert.equal(child.status, 2);
+      assert.match(child.stderr, /1 file or folder could not be checked/);
     });
 
     it('ends quietly when the reader closes the pipe', () => {
