@@ -1,7 +1,7 @@
 import { actionMatches } from '../pattern/action.js';
 import { compileResourcePattern } from '../pattern/arn.js';
 import type { Token } from '../pattern/tokens.js';
-import { findWitness, type WorkBudget } from '../pattern/witness.js';
+import { findWitnessInSets, type WorkBudget } from '../pattern/witness.js';
 import type { ListElement, PolicyNode, ResourceNode, StatementNode } from '../policy/nodes.js';
 import type { SourceLocation } from '../source/location.js';
 
@@ -53,9 +53,9 @@ function usesVariables(policy: PolicyNode): boolean {
   return policy.version?.value === '2012-10-17';
 }
 
-/** True when the statement has a condition that can be false (an empty `Condition: {}` cannot). */
+/** True when the statement has a condition that can be false (`{}` or `{"StringEquals": {}}` cannot). */
 function isConditional(s: StatementNode): boolean {
-  return (s.condition?.operators.length ?? 0) > 0;
+  return (s.condition?.operators ?? []).some((op) => op.keys.length > 0);
 }
 
 /** Per action list (by identity), the actions each Action/NotAction pattern matches. */
@@ -116,52 +116,29 @@ function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
   return out;
 }
 
-/** Most alternative search spaces for one question; NotResource denies beyond it are dropped. */
-const MAX_SPACES = 64;
+/**
+ * Work allowances (see `WorkBudget`): each element gets {@link ELEMENT_WORK_UNITS}, a policy at
+ * most {@link POLICY_WORK_UNITS}. Ordinary elements use a small fraction; pathological ones
+ * (hundreds of wildcards, megabyte-long ARNs) stop there and come back `undecided` instead of
+ * running for minutes. Elements are decided simplest first, so a costly element cannot use up
+ * the allowance of a simple one such as `"*"`.
+ */
+export const ELEMENT_WORK_UNITS = 4_000_000;
+export const POLICY_WORK_UNITS = 40_000_000;
+
+type Outcome = { kind: 'witness'; value: string } | { kind: 'none' } | { kind: 'unknown' };
 
 /**
- * Work allowance for all witness searches of one policy (see `WorkBudget`): ordinary policies use
- * a small fraction; pathological ones (thousands of wildcards, megabyte-long ARNs) stop here and
- * report `undecided` instead of running for minutes.
+ * Searches the resources one action reaches through `base` that are outside `allowed`, outside
+ * every applicable deny region, for each resource type of the action: the exact set decides, the
+ * readable subsets only choose a nicer witness when there is one.
  */
-export const POLICY_WORK_UNITS = 4_000_000;
-
-type Outcome = { kind: 'witness'; value: string; approximate: boolean } | { kind: 'none' } | { kind: 'unknown' };
-
-/**
- * All include-sets (one per choice among NotResource-deny alternatives) with the fixed excludes.
- * When the choices would exceed {@link MAX_SPACES}, the remaining NotResource denies are left out,
- * which can only enlarge what is allowed, and the answer is marked approximate.
- */
-function searchSpaces(base: Token[][], exclude: Token[][], regions: Region[]) {
-  let spaces = [{ include: base, exclude }];
-  let approximate = false;
-  for (const region of regions) {
-    if ('exclude' in region) {
-      spaces = spaces.map((s) => ({ include: s.include, exclude: [...s.exclude, ...region.exclude] }));
-    } else if (spaces.length * region.onlyOutside.length > MAX_SPACES) {
-      approximate = true;
-    } else {
-      spaces = spaces.flatMap((s) => region.onlyOutside.map((p) => ({ include: [...s.include, p], exclude: s.exclude })));
-    }
-  }
-  return { spaces, approximate };
-}
-
 function witnessFor(base: Token[], universe: ActionUniverse, allowed: Token[][], regions: Region[], work: WorkBudget): Outcome {
-  const search = (template: Token[]): Outcome => {
-    const { spaces, approximate } = searchSpaces([base, template], allowed, regions);
-    let unknown = false;
-    for (const space of spaces) {
-      const result = findWitness(space.include, space.exclude, undefined, work);
-      if (result.kind === 'witness') return { kind: 'witness', value: result.value, approximate };
-      unknown ||= result.kind === 'unknown';
-    }
-    return unknown ? { kind: 'unknown' } : { kind: 'none' };
-  };
+  const exclude = [...allowed, ...regions.flatMap((r) => ('exclude' in r ? r.exclude : []))];
+  const insideOneOf = regions.flatMap((r) => ('onlyOutside' in r ? [r.onlyOutside] : []));
+  const search = (template: Token[]) => findWitnessInSets([[base], [template], ...insideOneOf], exclude, undefined, work);
   let unknown = false;
   for (const resource of universe.resources) {
-    // The exact set decides; the readable subsets only choose a nicer witness when there is one.
     const exact = search(resource.candidates[resource.candidates.length - 1]!);
     if (exact.kind !== 'witness') {
       unknown ||= exact.kind === 'unknown';
@@ -184,8 +161,8 @@ const ANY: Token[] = [{ kind: 'run' }];
  * statements are subtracted (IAM evaluation: explicit Deny wins; NotAction and NotResource
  * complement within the listed actions' resources). Exact for unconditional statements without
  * policy variables; a condition or variable on either side makes the gap `uncertain` ("may").
- * Searches share {@link POLICY_WORK_UNITS}; an element whose question is not answered within it
- * is returned as `undecided` (no witness), never silently dropped.
+ * Work is bounded (see {@link ELEMENT_WORK_UNITS}); an element whose question is not answered
+ * within its allowance is returned without a witness (undecided, uncertain), never dropped.
  * Source of truth: IAM User Guide, policy evaluation logic; iam-grammar.md §6.2, §9.
  * @param policy the policy to analyse
  * @param query actions with their resource universes, and the allowed resources
@@ -194,33 +171,42 @@ const ANY: Token[] = [{ kind: 'run' }];
 export function findResourceGaps(policy: PolicyNode, query: ScopeQuery): ResourceGap[] {
   const variables = usesVariables(policy);
   const denyViews = denies(policy, query).filter((d) => d.actions.size > 0);
-  const work: WorkBudget = { units: POLICY_WORK_UNITS };
-  const gaps: ResourceGap[] = [];
+  type Target = { statement: StatementNode; actions: ActionUniverse[]; loc: SourceLocation; element: ResourceGap['element']; base: Token[]; allowed: Token[][]; variable: boolean };
+  const targets: Target[] = [];
   for (const s of policy.statements) {
     if (s.effect?.value !== 'Allow') continue;
     const allowedActions = actionsOf(s, query);
     if (allowedActions.size === 0) continue;
     const actions = query.actions.filter((a) => allowedActions.has(a.action));
-    const targets: { loc: SourceLocation; element: ResourceGap['element']; base: Token[]; allowed: Token[][]; variable: boolean }[] = [];
     if (s.resource) {
       for (const item of s.resource.items) {
         if (item.value === null) continue;
         const p = compileResourcePattern(item.value, { variables: variables ? 'wildcard' : 'literal' });
-        targets.push({ loc: item.loc, element: 'Resource', base: p.tokens, allowed: query.allowed, variable: p.hasVariables });
+        targets.push({ statement: s, actions, loc: item.loc, element: 'Resource', base: p.tokens, allowed: query.allowed, variable: p.hasVariables });
       }
     } else if (s.notResource) {
       // Allow + NotResource allows everything outside the listed patterns (a variable there makes it uncertain).
       const excluded = compiled(s.notResource.items, variables);
       const allowed = [...query.allowed, ...excluded.map((p) => p.tokens)];
-      targets.push({ loc: s.notResource.loc, element: 'NotResource', base: ANY, allowed, variable: excluded.some((p) => p.hasVariables) });
-    }
-    for (const target of targets) {
-      const gap = firstGap(s, actions, denyViews, target.allowed, target.base, work);
-      if (!gap) continue;
-      gaps.push({ statement: s, loc: target.loc, element: target.element, ...gap, uncertain: gap.uncertain || target.variable });
+      targets.push({ statement: s, actions, loc: s.notResource.loc, element: 'NotResource', base: ANY, allowed, variable: excluded.some((p) => p.hasVariables) });
     }
   }
-  return gaps;
+  const policyWork: WorkBudget = { units: POLICY_WORK_UNITS };
+  const gaps: ResourceGap[] = [];
+  for (const target of [...targets].sort((a, b) => complexity(a.base) - complexity(b.base))) {
+    const work: WorkBudget = { units: Math.min(ELEMENT_WORK_UNITS, policyWork.units) };
+    const gap = firstGap(target.statement, target.actions, denyViews, target.allowed, target.base, work);
+    policyWork.units -= Math.min(ELEMENT_WORK_UNITS, policyWork.units) - work.units;
+    if (!gap) continue;
+    const { statement, loc, element } = target;
+    gaps.push({ statement, loc, element, ...gap, uncertain: gap.uncertain || target.variable });
+  }
+  return gaps.sort((a, b) => a.loc.start.offset - b.loc.start.offset);
+}
+
+/** How costly a pattern is to search: its wildcards weigh most, then its length. */
+function complexity(tokens: Token[]): number {
+  return tokens.reduce((n, t) => n + (t.kind === 'literal' ? 1 : 1000), 0);
 }
 
 function firstGap(
@@ -240,9 +226,7 @@ function firstGap(
     if (tried.has(key)) continue;
     tried.add(key);
     const strict = witnessFor(base, universe, allowed, applicable.map((d) => d.strict), work);
-    if (strict.kind === 'witness') {
-      return { action: universe.action, witness: strict.value, uncertain: isConditional(s) || strict.approximate };
-    }
+    if (strict.kind === 'witness') return { action: universe.action, witness: strict.value, uncertain: isConditional(s) };
     if (strict.kind === 'unknown') undecided ??= universe.action;
     if (!lenientGap) {
       const lenient = witnessFor(base, universe, allowed, applicable.map((d) => d.lenient), work);

@@ -3,6 +3,17 @@ import { literalTokens, type Token } from './tokens.js';
 const NON_EMPTY_SEGMENT: Token[] = [{ kind: 'oneInSegment' }, { kind: 'runInSegment' }];
 const NON_EMPTY_ANY: Token[] = [{ kind: 'one' }, { kind: 'run' }];
 const EXAMPLES: Record<string, string> = { Region: 'us-east-1', Account: '123456789012' };
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+/** Region names as AWS forms them: a letter, letters/digits/dashes, a dash and a digit (`us-east-1`, `eusc-de-east-1`). */
+const REGION: Token[] = [
+  { kind: 'class', chars: LOWER, repeat: false },
+  { kind: 'class', chars: `${LOWER}${DIGITS}-`, repeat: true },
+  { kind: 'literal', char: '-' },
+  { kind: 'class', chars: DIGITS, repeat: false },
+];
+/** Account IDs: exactly 12 digits. */
+const ACCOUNT: Token[] = Array.from({ length: 12 }, () => ({ kind: 'class' as const, chars: DIGITS, repeat: false }));
 
 function compileFormat(format: string, fill: (name: string) => Token[]): Token[] {
   const tokens: Token[] = [];
@@ -19,8 +30,9 @@ function compileFormat(format: string, fill: (name: string) => Token[]): Token[]
 /**
  * Compiles an ARN format from the service authorization reference
  * (e.g. `arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}`) into the set of
- * ARNs it describes: each `${Name}` placeholder becomes a non-empty run without `:` unless the name
- * is listed in `colonAllowed` (e.g. S3 `ObjectName`), where it becomes any non-empty run.
+ * ARNs it describes: `${Region}` is a region-shaped name (`us-east-1`), `${Account}` 12 digits,
+ * and every other placeholder a non-empty run without `:` unless the name is listed in
+ * `colonAllowed` (e.g. S3 `ObjectName`), where it becomes any non-empty run.
  * @param format ARN format with `${Name}` placeholders
  * @param colonAllowed placeholder names whose values may contain `:`
  * @param partition when given, the partition the ARNs are in (e.g. `aws`) instead of any partition
@@ -29,6 +41,8 @@ function compileFormat(format: string, fill: (name: string) => Token[]): Token[]
 export function compileArnTemplate(format: string, colonAllowed: readonly string[] = [], partition?: string): Token[] {
   return compileFormat(format, (name) => {
     if (name === 'Partition' && partition) return literalTokens(partition);
+    if (name === 'Region') return REGION;
+    if (name === 'Account') return ACCOUNT;
     return colonAllowed.includes(name) ? NON_EMPTY_ANY : NON_EMPTY_SEGMENT;
   });
 }

@@ -3,52 +3,66 @@ import { isRun, type Token } from './tokens.js';
 /** A set of token positions, one bit per position (bit i: the tokens before i are matched). */
 export type StateSet = Uint32Array<ArrayBuffer>;
 
+/** A union of patterns: matched when any of them matches. */
+export type PatternSet = readonly (readonly Token[])[];
+
 /**
- * Bit-parallel non-deterministic automaton of a token sequence. Position `tokens.length` accepts.
- * Each step is O(|tokens| / 32) word operations; no regular expression is built from the input.
+ * Bit-parallel non-deterministic automaton of a union of token sequences: each alternative
+ * occupies its own run of positions (one per token, plus its accepting position). Each step is
+ * O(positions / 32) word operations; no regular expression is built from the input.
  */
 export class Automaton {
-  private readonly size: number;
   private readonly words: number;
   private readonly runs: Uint32Array;
   private readonly anyChar: Uint32Array;
   private readonly nonColon: Uint32Array;
+  private readonly starts: Uint32Array;
+  private readonly accepts: Uint32Array;
   private readonly byChar = new Map<string, Uint32Array>();
   /** Length of the longest chain of consecutive run tokens (closure iterations needed). */
   private readonly longestRunChain: number;
 
-  /** @param tokens compiled pattern */
-  constructor(tokens: readonly Token[]) {
-    this.size = tokens.length;
-    this.words = (tokens.length >>> 5) + 1;
+  /** @param alternatives the patterns of the union (one for a single pattern) */
+  constructor(alternatives: PatternSet) {
+    const size = alternatives.reduce((n, tokens) => n + tokens.length + 1, 0);
+    this.words = (size >>> 5) + 1;
     this.runs = new Uint32Array(this.words);
     this.anyChar = new Uint32Array(this.words);
     this.nonColon = new Uint32Array(this.words);
-    let chain = 0;
+    this.starts = new Uint32Array(this.words);
+    this.accepts = new Uint32Array(this.words);
+    const set = (mask: Uint32Array, i: number): void => {
+      mask[i >>> 5]! |= 1 << (i & 31);
+    };
+    const forChar = (char: string): Uint32Array => {
+      let mask = this.byChar.get(char);
+      if (!mask) this.byChar.set(char, (mask = new Uint32Array(this.words)));
+      return mask;
+    };
     let longest = 0;
-    tokens.forEach((token, i) => {
-      const bit = 1 << (i & 31);
-      const w = i >>> 5;
-      chain = isRun(token) ? chain + 1 : 0;
-      longest = Math.max(longest, chain);
-      if (isRun(token)) this.runs[w]! |= bit;
-      if (token.kind === 'literal') {
-        let mask = this.byChar.get(token.char);
-        if (!mask) this.byChar.set(token.char, (mask = new Uint32Array(this.words)));
-        mask[w]! |= bit;
-      } else if (token.kind === 'one' || token.kind === 'run') {
-        this.anyChar[w]! |= bit;
-      } else {
-        this.nonColon[w]! |= bit;
-      }
-    });
+    let offset = 0;
+    for (const tokens of alternatives) {
+      set(this.starts, offset);
+      let chain = 0;
+      tokens.forEach((token, t) => {
+        const i = offset + t;
+        chain = isRun(token) ? chain + 1 : 0;
+        longest = Math.max(longest, chain);
+        if (isRun(token)) set(this.runs, i);
+        if (token.kind === 'literal') set(forChar(token.char), i);
+        else if (token.kind === 'class') for (const char of token.chars) set(forChar(char), i);
+        else if (token.kind === 'one' || token.kind === 'run') set(this.anyChar, i);
+        else set(this.nonColon, i);
+      });
+      set(this.accepts, offset + tokens.length);
+      offset += tokens.length + 1;
+    }
     this.longestRunChain = longest;
   }
 
-  /** The initial state: position 0 and every position reachable over empty runs. */
+  /** The initial state: every alternative's first position, and what empty runs reach from it. */
   start(): StateSet {
-    const state = new Uint32Array(this.words);
-    state[0] = 1;
+    const state: StateSet = this.starts.slice();
     this.close(state);
     return state;
   }
@@ -75,9 +89,10 @@ export class Automaton {
     return into;
   }
 
-  /** True when the state contains the accepting position. */
+  /** True when the state contains an accepting position of some alternative. */
   accepting(state: StateSet): boolean {
-    return (state[this.size >>> 5]! & (1 << (this.size & 31))) !== 0;
+    for (let w = 0; w < this.words; w++) if ((state[w]! & this.accepts[w]!) !== 0) return true;
+    return false;
   }
 
   /** Adds every position reachable by letting run tokens match the empty string. */
@@ -115,7 +130,7 @@ export function compileMatcher(tokens: readonly Token[]): Matcher {
     const text = tokens.map((t) => (t as { char: string }).char).join('');
     return (value) => value === text;
   }
-  const automaton = new Automaton(tokens);
+  const automaton = new Automaton([tokens]);
   return (value) => {
     let state: StateSet = automaton.start();
     let spare: StateSet = new Uint32Array(state.length);

@@ -15,7 +15,12 @@ export type Token =
   /** `?` inside an ARN segment: one character other than `:`. */
   | { kind: 'oneInSegment' }
   /** `*` inside an ARN segment: any run without `:`. */
-  | { kind: 'runInSegment' };
+  | { kind: 'runInSegment' }
+  /**
+   * One character of `chars` (`repeat: false`) or any run of them, possibly empty (`repeat: true`).
+   * Never produced from policy text; used to describe real resource names (12-digit accounts).
+   */
+  | { kind: 'class'; chars: string; repeat: boolean };
 
 /**
  * Compiles a plain IAM glob (`*` and `?`) into tokens.
@@ -47,5 +52,5 @@ export function literalTokens(text: string): Token[] {
 
 /** True when the token consumes a run (so it may match the empty string). */
 export function isRun(token: Token): boolean {
-  return token.kind === 'run' || token.kind === 'runInSegment';
+  return token.kind === 'run' || token.kind === 'runInSegment' || (token.kind === 'class' && token.repeat);
 }

@@ -1,4 +1,4 @@
-import { Automaton, isEmpty, type StateSet } from './automaton.js';
+import { Automaton, isEmpty, type PatternSet, type StateSet } from './automaton.js';
 import type { Token } from './tokens.js';
 
 /** Outcome of {@link findWitness}. */
@@ -45,7 +45,31 @@ export function findWitness(
   stateLimit = DEFAULT_STATE_BUDGET,
   work?: WorkBudget,
 ): WitnessResult {
-  const key = `${stateLimit}\u0005${include.map(serialize).join('')}\u0005${exclude.map(serialize).join('')}`;
+  return findWitnessInSets(
+    include.map((tokens) => [tokens]),
+    exclude,
+    stateLimit,
+    work,
+  );
+}
+
+/**
+ * {@link findWitness} over unions: the witness must match some pattern of every set in `include`
+ * and no pattern of `exclude`. A union is one automaton, so "outside every one of these
+ * NotResource patterns" costs one automaton, not one search per choice.
+ * @param include pattern sets the witness must each match (at least one set)
+ * @param exclude patterns the witness must not match
+ * @param stateLimit maximum number of product states to explore
+ * @param work optional shared allowance, decremented by the work done
+ * @returns the witness, `none`, or `unknown`
+ */
+export function findWitnessInSets(
+  include: readonly PatternSet[],
+  exclude: PatternSet = [],
+  stateLimit = DEFAULT_STATE_BUDGET,
+  work?: WorkBudget,
+): WitnessResult {
+  const key = `${stateLimit}\u0005${include.map(serializeSet).join('')}\u0005${serializeSet(exclude)}`;
   const known = memo.get(key);
   if (known) return known;
   const { result, cutShort } = search(include, exclude, stateLimit, work);
@@ -59,13 +83,28 @@ export function findWitness(
 /** Results of recent searches: policies repeat the same questions (`"*"` against the same scope). */
 const memo = new Map<string, WitnessResult>();
 const MEMO_LIMIT = 5_000;
-const MARKERS: Record<Exclude<Token['kind'], 'literal'>, string> = { run: '\u0001', one: '\u0002', runInSegment: '\u0003', oneInSegment: '\u0004' };
+const MARKERS: Record<'run' | 'one' | 'runInSegment' | 'oneInSegment', string> = {
+  run: '\u0001',
+  one: '\u0002',
+  runInSegment: '\u0003',
+  oneInSegment: '\u0004',
+};
 
-/** An unambiguous text form of one pattern, terminated by U+0006 (literal control characters are escaped). */
-function serialize(tokens: readonly Token[]): string {
+/**
+ * An unambiguous text form of a pattern set for memo keys: patterns end with U+0006, the set with
+ * U+0007, classes are wrapped in U+0008, and literal characters below U+0009 are escaped.
+ */
+function serializeSet(set: PatternSet): string {
   let out = '';
-  for (const t of tokens) out += t.kind === 'literal' ? (t.char < '\u0007' ? `\u0000${t.char}` : t.char) : MARKERS[t.kind];
-  return `${out}\u0006`;
+  for (const tokens of set) {
+    for (const t of tokens) {
+      if (t.kind === 'literal') out += t.char < '\u0009' ? `\u0000${t.char}` : t.char;
+      else if (t.kind === 'class') out += `\u0008${t.repeat ? '*' : '1'}${t.chars.replace(/[\u0000-\u0008]/g, (c) => `\u0000${c}`)}\u0008`;
+      else out += MARKERS[t.kind];
+    }
+    out += '\u0006';
+  }
+  return `${out}\u0007`;
 }
 
 /** A search node: the automata states and how it was reached (to rebuild the witness text). */
@@ -82,14 +121,15 @@ function textOf(nodes: Node[], index: number): string {
 }
 
 function search(
-  include: readonly (readonly Token[])[],
-  exclude: readonly (readonly Token[])[],
+  include: readonly PatternSet[],
+  exclude: PatternSet,
   stateLimit: number,
   work: WorkBudget | undefined,
 ): { result: WitnessResult; cutShort: boolean } {
-  const automata = [...include, ...exclude].map((tokens) => new Automaton(tokens));
+  const sets = exclude.length > 0 ? [...include, exclude] : [...include];
+  const automata = sets.map((set) => new Automaton(set));
   const includeCount = include.length;
-  const alphabet = alphabetOf([...include, ...exclude]);
+  const alphabet = alphabetOf(sets.flat());
   const start = automata.map((a) => a.start());
   const stepCost = start.reduce((n, state) => n + state.length, 0);
   const seen = new Set<string>([stateKey(start)]);
@@ -128,7 +168,12 @@ function stateKey(states: StateSet[]): string {
 
 function alphabetOf(patterns: readonly (readonly Token[])[]): string[] {
   const literals = new Set<string>([':']);
-  for (const tokens of patterns) for (const t of tokens) if (t.kind === 'literal') literals.add(t.char);
+  for (const tokens of patterns) {
+    for (const t of tokens) {
+      if (t.kind === 'literal') literals.add(t.char);
+      else if (t.kind === 'class') for (const c of t.chars) literals.add(c);
+    }
+  }
   let fresh = [...READABLE].find((c) => !literals.has(c));
   for (let code = 0x100; fresh === undefined; code++) if (!literals.has(String.fromCharCode(code))) fresh = String.fromCharCode(code);
   const readable = [...READABLE].filter((c) => literals.has(c));

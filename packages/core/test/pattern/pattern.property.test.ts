@@ -198,7 +198,11 @@ function resourceOracle(pattern: string, mode: 'wildcard' | 'literal'): { re: Re
 
 const EXAMPLES: Record<string, string> = { Partition: 'aws', Region: 'us-east-1', Account: '123456789012' };
 
-/** Regex oracle for ARN templates: `${Name}` is a non-empty run without `:` (any run if colon-allowed). */
+/**
+ * Regex oracle for ARN templates: `${Region}` is region-shaped (a letter, [a-z0-9-]*, a dash, a
+ * digit), `${Account}` 12 digits, other `${Name}`s a non-empty run without `:` (any run if
+ * colon-allowed); with examples, partition/region/account are the example values.
+ */
 function templateOracle(format: string, colonAllowed: readonly string[], examples: boolean): RegExp {
   let out = '';
   for (let i = 0; i < format.length; i++) {
@@ -208,6 +212,8 @@ function templateOracle(format: string, colonAllowed: readonly string[], example
       if (j > i + 2 && format[j] === '}') {
         const name = format.slice(i + 2, j);
         if (examples && EXAMPLES[name]) out += lit(EXAMPLES[name]);
+        else if (name === 'Region') out += '[a-z][a-z0-9-]*-[0-9]';
+        else if (name === 'Account') out += '[0-9]{12}';
         else out += colonAllowed.includes(name) ? '[\\s\\S]+' : '[^:]+';
         i = j;
         continue;
