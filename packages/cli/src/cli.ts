@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -13,7 +14,7 @@ import {
   type ScanReport,
 } from '@iamscope/core';
 import { createEngine, type EngineSpec } from './engine-host.js';
-import { findFiles, MissingPathError } from './find-files.js';
+import { findFiles, MissingPathError, type FoundFile } from './find-files.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { loadConfig } from './load-config.js';
 import { collect, FORMATS, parseCount, parseFormat, type ScanOptions } from './options.js';
@@ -48,7 +49,7 @@ export async function execute(argv: string[], io: CliIo = processIo()): Promise<
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).argParser(parseFormat).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount, -1)
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: no limit)', parseCount)
     .option('--quiet', 'report error-level results only', false)
     .option('-c, --config <path>', 'configuration file (default: iamscope.config.json in this or a parent folder)')
     .option('--ignore-pattern <glob>', 'leave out files matching this glob (repeatable)', collect, [])
@@ -85,6 +86,20 @@ export async function execute(argv: string[], io: CliIo = processIo()): Promise<
   }
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Whether `path` is (the same file as) one of the scanned files: compared by device and inode, so links count. */
+function isScannedFile(path: string, files: FoundFile[]): boolean {
+  const target = statSync(path, { throwIfNoEntry: false });
+  if (!target) return false;
+  return files.some((f) => {
+    const info = statSync(f.absolute, { throwIfNoEntry: false });
+    return info !== undefined && info.dev === target.dev && info.ino === target.ino;
+  });
+}
+
 /** A usage problem found while running a command (exit 2 with one line). */
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -103,7 +118,7 @@ async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<n
   const engine = await createEngine(spec, loaded.path);
   const found = await findFiles(paths, io.cwd, options.ignorePattern, loaded.path ? dirname(loaded.path) : io.cwd);
   const outputPath = options.outputFile ? resolve(io.cwd, options.outputFile) : undefined;
-  if (outputPath && found.files.some((f) => f.absolute === outputPath)) {
+  if (outputPath && isScannedFile(outputPath, found.files)) {
     throw new UsageError(`--output-file ${options.outputFile} is one of the scanned files; it would be overwritten.`);
   }
   const reports = await scanFiles(found.files, engine, spec, options.jobs);
@@ -130,15 +145,15 @@ async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<n
   }
   const failures = allNotifications(report).filter((n) => n.level === 'error').length;
   if (failures > 0) {
-    io.stderr.write(`iamscope: ${failures} file${failures === 1 ? '' : 's'} or folder${failures === 1 ? '' : 's'} could not be checked (see the tool notifications in the report).\n`);
+    io.stderr.write(`iamscope: ${plural(failures, 'tool error')} (unreadable files or folders, failed rules); see the tool notifications in the report.\n`);
     return EXIT.error;
   }
   const all = reports.flatMap((r) => r.results);
   const errors = all.filter((r) => r.level === 'error').length;
   const warnings = all.filter((r) => r.level === 'warning').length;
   if (errors > 0) return EXIT.findings;
-  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
-    io.stderr.write(`iamscope: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`iamscope: ${plural(warnings, 'warning')} exceed${warnings === 1 ? 's' : ''} --max-warnings ${options.maxWarnings}.\n`);
     return EXIT.findings;
   }
   return EXIT.ok;

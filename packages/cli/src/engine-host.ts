@@ -14,9 +14,24 @@ export interface EngineSpec {
 /** Largest file read, in bytes; bigger files get a notification instead of a scan. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-function isPlugin(value: unknown): value is Plugin {
+/** What is wrong with a plugin's shape, or undefined when it is a usable plugin. */
+function pluginProblem(value: unknown): string | undefined {
   const p = value as Plugin | undefined;
-  return typeof p?.meta?.namespace === 'string' && typeof p.rules === 'object' && typeof p.configs?.recommended === 'object';
+  if (typeof p?.meta?.namespace !== 'string' || typeof p.rules !== 'object' || p.rules === null || typeof p.configs?.recommended !== 'object') {
+    return 'does not export an iamscope plugin ({ meta: { namespace }, rules, configs: { recommended } }).';
+  }
+  for (const [name, rule] of Object.entries(p.rules)) {
+    const docs = rule?.meta?.docs;
+    const ok =
+      typeof rule?.create === 'function' &&
+      typeof docs?.description === 'string' &&
+      typeof docs.details === 'string' &&
+      typeof docs.url === 'string' &&
+      typeof rule.meta.messages === 'object' &&
+      ['error', 'warning', 'note'].includes(rule.meta.defaultLevel);
+    if (!ok) return `rule "${name}" needs create() and meta with docs.description, docs.details, docs.url, messages and defaultLevel.`;
+  }
+  return undefined;
 }
 
 /**
@@ -35,8 +50,9 @@ export async function createEngine(spec: EngineSpec, configPath?: string): Promi
     } catch (error) {
       throw new ConfigError('/plugins', `cannot load ${url}: ${error instanceof Error ? error.message : String(error)}`, configPath);
     }
-    if (!isPlugin(module.default)) throw new ConfigError('/plugins', `${url} does not export an iamscope plugin.`, configPath);
-    plugins.push(module.default);
+    const problem = pluginProblem(module.default);
+    if (problem) throw new ConfigError('/plugins', `${url} ${problem}`, configPath);
+    plugins.push(module.default as Plugin);
   }
   try {
     return new Engine({ plugins, config: spec.config });
@@ -66,11 +82,12 @@ export function checkFile(engine: Engine, absolute: string, relative: string, ma
     return notice(relative, 'READ_ERROR', `Cannot read ${relative}: ${reason}.`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    return notice(relative, 'FILE_TOO_LARGE', `Skipped ${relative}: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit.`);
+    const message = `Skipped ${relative}: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit (IAM policies are at most tens of kilobytes).`;
+    return notice(relative, 'FILE_TOO_LARGE', message, 'warning');
   }
   return engine.lintText(new TextDecoder('utf-8').decode(bytes), relative, matchPath);
 }
 
-function notice(file: string, code: string, message: string): FileReport {
-  return { file, policies: 0, results: [], notifications: [{ level: 'error', code, message, file }] };
+function notice(file: string, code: string, message: string, level: 'error' | 'warning' = 'error'): FileReport {
+  return { file, policies: 0, results: [], notifications: [{ level, code, message, file }] };
 }

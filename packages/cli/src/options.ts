@@ -8,7 +8,8 @@ export type Format = (typeof FORMATS)[number];
 export interface ScanOptions {
   format: Format;
   outputFile?: string;
-  maxWarnings: number;
+  /** Undefined: no limit. */
+  maxWarnings?: number;
   quiet: boolean;
   config?: string;
   ignorePattern: string[];

@@ -179,6 +179,9 @@ describe('iamscope scan (end to end)', () => {
       const same = runCli(['scan', 'real', '-o', 'real/a.json'], { cwd: dir });
       assert.equal(same.code, 2);
       assert.match(same.stderr, /is one of the scanned files/);
+      symlinkSync(join(dir, 'real', 'a.json'), join(dir, 'alias.out'));
+      const alias = runCli(['scan', 'real', '-o', 'alias.out'], { cwd: dir });
+      assert.equal(alias.code, 2, 'a link to a scanned file is the same file');
       const missing = runCli(['scan', 'real', '-o', 'no/such/dir/out.txt'], { cwd: dir });
       assert.equal(missing.stderr, 'iamscope: Cannot write no/such/dir/out.txt: ENOENT.\n');
       assert.equal(missing.code, 2);
@@ -202,7 +205,7 @@ describe('iamscope scan (end to end)', () => {
       assert.deepEqual(report.notifications.map((n) => `${n.code} ${n.file}`), ['READ_ERROR locked']);
       assert.equal(report.filesRead, 1);
       assert.equal(child.status, 2);
-      assert.match(child.stderr, /1 file or folder could not be checked/);
+      assert.match(child.stderr, /^iamscope: 1 tool error \(unreadable files or folders, failed rules\)/);
     });
 
     it('ends quietly when the reader closes the pipe', () => {

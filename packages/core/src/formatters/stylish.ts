@@ -59,7 +59,7 @@ export function formatStylish(report: ScanReport, colors: Colors = NO_COLORS): s
   const toolErrors = notifications.filter((n) => n.level === 'error').length;
   const scanned = `${plural(report.filesRead, 'file')} read, ${plural(report.policiesChecked, 'policy')} checked`.replace('policys', 'policies');
   const found = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')})`;
-  const incomplete = toolErrors > 0 ? `; ${plural(toolErrors, 'file')} could not be checked` : '';
+  const incomplete = toolErrors > 0 ? `; ${plural(toolErrors, 'tool error')}` : '';
   const summary = `${total > 0 || toolErrors > 0 ? '✖' : '✔'} ${found}; ${scanned}${incomplete}.`;
   const bad = counts.error > 0 || toolErrors > 0;
   lines.push(bad ? colors.red(colors.bold(summary)) : total > 0 ? colors.yellow(colors.bold(summary)) : summary);
