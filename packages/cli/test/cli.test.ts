@@ -214,6 +214,18 @@ describe('iamscope scan (end to end)', () => {
     });
   });
 
+  it('rejects a plugin whose rules lack the metadata SARIF needs, naming the rule', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamscope-badplugin-'));
+    writeFileSync(
+      join(dir, 'bad.mjs'),
+      "export default { meta: { name: 'bad', version: '1', namespace: 'bad' }, rules: { r: { name: 'r', meta: { docs: { description: 'd' } }, create() { return {}; } } }, configs: { recommended: { rules: {} } } };\n",
+    );
+    writeFileSync(join(dir, 'p.json'), '{"Statement":[]}');
+    const { code, stderr } = runCli(['scan', '--plugin', './bad.mjs'], { cwd: dir });
+    assert.equal(code, 2);
+    assert.match(stderr, /^iamscope: invalid configuration: \/plugins: file:.*bad\.mjs rule "r" needs create\(\) and meta/);
+  });
+
   it('lists rules', () => {
     const { code, stdout } = runCli(['rules', '--format', 'json']);
     assert.equal(code, 0);

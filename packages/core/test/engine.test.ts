@@ -71,6 +71,17 @@ describe('Engine', () => {
     assert.deepEqual(seen, ['trust:true', 'identity:true', 'boundary:false']);
   });
 
+  it('skips the positioned parse of a large JSON file that holds no policy, and still checks large policies', () => {
+    const data = JSON.stringify({ annotations: Array.from({ length: 60_000 }, (_, id) => ({ id, bbox: [1, 2, 3, 4] })) });
+    assert.ok(data.length > 1 << 20);
+    assert.deepEqual(new Engine().lintText(data, 'data.json'), { file: 'data.json', policies: 0, results: [], notifications: [] });
+    const bigPolicy = `{"Version":"2012-10-17","Statement":[${'{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},'.repeat(20_000)}{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}`;
+    assert.ok(bigPolicy.length > 1 << 20);
+    const report = new Engine().lintText(bigPolicy, 'big.json');
+    assert.equal(report.policies, 1);
+    assert.deepEqual(report.results.map((r) => r.ruleId), ['invalid-effect']);
+  });
+
   it('throws ConfigError with the JSON path of rule options the rule does not take', () => {
     assert.throws(
       () => new Engine({ config: { rules: { 'invalid-effect': ['error', { x: 1 }] } } }),
