@@ -254,7 +254,7 @@ const { readFileSync } = require('node:fs');
       if (m.file !== undefined) {
         const report = await checkFile(engine, m.file, ${JSON.stringify(FILE)});
         const ms = performance.now() - t0;
-        const textReport = m.compare ? engine.lintText(new TextDecoder('utf-8').decode(readFileSync(m.file)), ${JSON.stringify(FILE)}) : undefined;
+        const textReport = m.compare ? engine.lintText(((b) => (b[0] === 0xff && b[1] === 0xfe ? new TextDecoder('utf-16le').decode(b) : b[0] === 0xfe && b[1] === 0xff ? new TextDecoder('utf-16be').decode(b) : new TextDecoder('utf-8').decode(b)))(readFileSync(m.file)), ${JSON.stringify(FILE)}) : undefined;
         parentPort.postMessage({ id: m.id, ok: true, report, textReport, ms });
       } else {
         const report = engine.lintText(m.text, ${JSON.stringify(FILE)});
@@ -521,7 +521,8 @@ async function check(c: Case): Promise<void> {
     const file = join(tempDir, 'case.json');
     writeFileSync(file, c.bytes);
     outcome = await pipeline.run({ file, compare: c.bytes.length <= 1_000_000 }, guardFor(c.bytes.length));
-    text = new TextDecoder('utf-8').decode(c.bytes);
+    // decoded as checkFile does: UTF-16 after a UTF-16 byte-order mark, else UTF-8
+    text = ((b) => (b[0] === 0xff && b[1] === 0xfe ? new TextDecoder('utf-16le').decode(b) : b[0] === 0xfe && b[1] === 0xff ? new TextDecoder('utf-16be').decode(b) : new TextDecoder('utf-8').decode(b)))(c.bytes);
   } else {
     text = c.text!;
     outcome = await pipeline.run({ text }, guardFor(text.length * 2));

@@ -77,7 +77,8 @@ export async function execute(argv: string[], io: CliIo = processIo()): Promise<
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      // --help and --version succeed; help shown because no command was given is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       return EXIT.error;
     }
     if (error instanceof ConfigError) return fail(`invalid configuration: ${error.message}`, error);
@@ -130,7 +131,7 @@ async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<n
     files: reports,
     rules: engine.registry.all(),
     notifications: found.notifications,
-    filesRead: reports.length,
+    filesRead: reports.filter((r) => !r.notifications.some((n) => n.code === 'READ_ERROR' || n.code === 'FILE_TOO_LARGE')).length,
     policiesChecked: reports.reduce((n, r) => n + r.policies, 0),
   };
   const text = render(report, options, io);

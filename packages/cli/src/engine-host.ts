@@ -63,8 +63,8 @@ export async function createEngine(spec: EngineSpec, configPath?: string): Promi
 }
 
 /**
- * Reads one file and checks it. Read failures and oversized files become notifications; bytes
- * that are not valid UTF-8 are decoded as U+FFFD (and then fail or pass JSON parsing as such).
+ * Reads one file and checks it. Read failures and oversized files become notifications; the text
+ * is decoded as described at {@link decode}.
  * The file is opened read-only and never written. Reads synchronously: each thread checks one file
  * at a time, and a synchronous read avoids an idle event-loop turn per file.
  * @param engine the engine
@@ -85,7 +85,18 @@ export function checkFile(engine: Engine, absolute: string, relative: string, ma
     const message = `Skipped ${relative}: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit (IAM policies are at most tens of kilobytes).`;
     return notice(relative, 'FILE_TOO_LARGE', message, 'warning');
   }
-  return engine.lintText(new TextDecoder('utf-8').decode(bytes), relative, matchPath);
+  return engine.lintText(decode(bytes), relative, matchPath);
+}
+
+/**
+ * Decodes file bytes: UTF-16 when the file starts with a UTF-16 byte-order mark (some Windows
+ * editors save JSON that way), otherwise UTF-8 with invalid sequences as U+FFFD. The byte-order
+ * mark is dropped, as editors do, so line 1 columns match what they show.
+ */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 function notice(file: string, code: string, message: string, level: 'error' | 'warning' = 'error'): FileReport {

@@ -34,12 +34,12 @@ function slashRelative(from: string, to: string): string {
 /**
  * Whether a `/`-separated path matches an ignore glob: a glob without `/` is matched against
  * every file and folder name in the path (like .gitignore); one with `/` against the whole path
- * and, as a folder, everything below it.
+ * (a leading `./` is dropped) and, as a folder, everything below it.
  */
 export function isIgnored(path: string, patterns: readonly string[]): boolean {
   const names = path.split('/');
   return patterns.some((raw) => {
-    const glob = raw.replace(/\/+$/, '');
+    const glob = raw.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
     if (glob === '') return false;
     if (!glob.includes('/')) return names.some((name) => minimatch(name, glob, { dot: true }));
     return minimatch(path, glob, { dot: true }) || minimatch(path, `${glob}/**`, { dot: true });

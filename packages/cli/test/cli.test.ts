@@ -226,6 +226,15 @@ describe('iamscope scan (end to end)', () => {
     assert.match(stderr, /^iamscope: invalid configuration: \/plugins: file:.*bad\.mjs rule "r" needs create\(\) and meta/);
   });
 
+  it('reads UTF-16 files with a byte-order mark, and says no command is a usage error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamscope-utf16-'));
+    const text = '{"Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}';
+    writeFileSync(join(dir, 'p.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    // "allow" starts at column 25 once the byte-order mark is dropped, as editors show it.
+    assert.match(runCli(['scan', 'p.json'], { cwd: dir }).stdout, /1:25 {2}error {4}Expected Effect/);
+    assert.equal(runCli([]).code, 2);
+  });
+
   it('lists rules', () => {
     const { code, stdout } = runCli(['rules', '--format', 'json']);
     assert.equal(code, 0);
