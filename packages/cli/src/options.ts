@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 
 /** Output formats of `iamscope scan`. */
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+/** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
 /** Parsed options of `iamscope scan`. */

@@ -124,6 +124,7 @@ function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
  * the allowance of a simple one such as `"*"`.
  */
 export const ELEMENT_WORK_UNITS = 4_000_000;
+/** Work allowance for all elements of one policy together (see {@link ELEMENT_WORK_UNITS}). */
 export const POLICY_WORK_UNITS = 40_000_000;
 
 type Outcome = { kind: 'witness'; value: string } | { kind: 'none' } | { kind: 'unknown' };

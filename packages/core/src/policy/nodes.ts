@@ -106,9 +106,13 @@ export interface ScalarNode<T extends 'Sid' | 'Effect' | 'Version' | 'Id'> exten
   /** The string value, or `null` when the JSON value is not a string. */
   value: string | null;
 }
+/** A statement's `Sid`. */
 export type SidNode = ScalarNode<'Sid'>;
+/** A statement's `Effect` (valid values: `Allow`, `Deny`, case-sensitive). */
 export type EffectNode = ScalarNode<'Effect'>;
+/** The policy's `Version` (valid values: `2012-10-17`, `2008-10-17`). */
 export type VersionNode = ScalarNode<'Version'>;
+/** The policy's `Id`. */
 export type IdNode = ScalarNode<'Id'>;
 
 /**
