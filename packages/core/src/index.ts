@@ -26,6 +26,7 @@ export {
   serviceActions,
   serviceResourceTypes,
   iamDataInfo,
+  serviceNames,
   type ActionInfo,
   type ActionResourceType,
   type ResourceTypeInfo,
@@ -44,3 +45,5 @@ export {
   type ResourceGap,
   type ScopeQuery,
 } from './analysis/resource-gaps.js';
+export { lookupActionPattern, type ActionLookup } from './catalog/actions.js';
+export { closest, editDistance } from './catalog/suggest.js';

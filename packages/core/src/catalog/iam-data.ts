@@ -78,6 +78,23 @@ export function serviceResourceTypes(service: string): Readonly<Record<string, R
   return readServiceFile<Record<string, ResourceTypeInfo>>(resourceCache, 'resourceTypes', service) ?? undefined;
 }
 
+let services: readonly string[] | undefined;
+
+/**
+ * Every service prefix in the IAM data, lower-case, sorted (e.g. `logs`, `s3`, `sagemaker`).
+ * @returns the prefixes; empty if the data cannot be read
+ */
+export function serviceNames(): readonly string[] {
+  if (!services) {
+    try {
+      services = (JSON.parse(readFileSync(dataPath('data', 'services.json'), 'utf8')) as string[]).map((name) => name.toLowerCase()).sort();
+    } catch {
+      services = [];
+    }
+  }
+  return services;
+}
+
 /**
  * Version and data date of the installed IAM data package (for `iamscope --version`).
  * @returns `{ version, updatedAt }` (ISO 8601 date-time), or undefined if it cannot be read

@@ -46,6 +46,8 @@ export interface RuleMeta {
   defaultOptions?: Record<string, unknown>;
   /** Policy types the rule applies to; omitted means every type. */
   policyTypes?: PolicyType[];
+  /** IAM Access Analyzer ValidatePolicy issue codes this rule covers (e.g. `INVALID_ACTION`). */
+  accessAnalyzer?: string[];
 }
 
 /** A visitor per IAM node type; `"<Type>:exit"` runs after the node's children. */

@@ -5,6 +5,7 @@ import invalidEffect from './invalid-effect.js';
 import invalidVersion from './invalid-version.js';
 import missingStatementElement from './missing-statement-element.js';
 import parseError from './parse-error.js';
+import unknownAction from './unknown-action.js';
 
 /** Core's built-in rules, sorted by name. */
 export const coreRules: readonly Rule<any>[] = [
@@ -14,4 +15,5 @@ export const coreRules: readonly Rule<any>[] = [
   invalidVersion,
   missingStatementElement,
   parseError,
+  unknownAction,
 ];
