@@ -1,7 +1,9 @@
 import type { Rule } from '../linter/types.js';
 import conflictingElements from './conflicting-elements.js';
 import duplicateKey from './duplicate-key.js';
+import duplicateSid from './duplicate-sid.js';
 import invalidEffect from './invalid-effect.js';
+import invalidSid from './invalid-sid.js';
 import invalidVersion from './invalid-version.js';
 import missingStatementElement from './missing-statement-element.js';
 import parseError from './parse-error.js';
@@ -11,7 +13,9 @@ import unknownAction from './unknown-action.js';
 export const coreRules: readonly Rule<any>[] = [
   conflictingElements,
   duplicateKey,
+  duplicateSid,
   invalidEffect,
+  invalidSid,
   invalidVersion,
   missingStatementElement,
   parseError,
