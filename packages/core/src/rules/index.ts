@@ -8,6 +8,7 @@ import invalidVersion from './invalid-version.js';
 import missingStatementElement from './missing-statement-element.js';
 import parseError from './parse-error.js';
 import unknownAction from './unknown-action.js';
+import unknownGlobalConditionKey from './unknown-global-condition-key.js';
 
 /** Core's built-in rules, sorted by name. */
 export const coreRules: readonly Rule<any>[] = [
@@ -20,4 +21,5 @@ export const coreRules: readonly Rule<any>[] = [
   missingStatementElement,
   parseError,
   unknownAction,
+  unknownGlobalConditionKey,
 ];
