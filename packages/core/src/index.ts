@@ -38,7 +38,7 @@ export { formatSarif, SARIF_SCHEMA_URI } from './formatters/sarif.js';
 export { formatStylish, NO_COLORS, type Colors } from './formatters/stylish.js';
 export { formatJson } from './formatters/json.js';
 export { allNotifications, type ScanReport, type ToolInfo } from './formatters/report.js';
-export { compileArnTemplate, compileExampleArn, witnessCandidates } from './pattern/arn-template.js';
+export { compileArnTemplate, compileExampleArn, compileLooseArnTemplate, witnessCandidates } from './pattern/arn-template.js';
 export {
   findResourceGaps,
   type ActionUniverse,

@@ -48,6 +48,16 @@ export function compileArnTemplate(format: string, colonAllowed: readonly string
 }
 
 /**
+ * A superset of {@link compileArnTemplate}'s ARNs: every placeholder, partition included, is any
+ * non-empty run (colons too). For checks that must not claim "no resource fits" too early.
+ * @param format ARN format with `${Name}` placeholders
+ * @returns tokens
+ */
+export function compileLooseArnTemplate(format: string): Token[] {
+  return compileFormat(format, () => NON_EMPTY_ANY);
+}
+
+/**
  * Like {@link compileArnTemplate} with readable example values for partition (default `aws`),
  * region (`us-east-1`) and account (`123456789012`) and, when `nameExample` is given, that literal for
  * every other placeholder: a subset of the template's ARNs, searched first so witnesses read like

@@ -1,4 +1,5 @@
 import type { Rule } from '../linter/types.js';
+import actionResourceMismatch from './action-resource-mismatch.js';
 import conflictingElements from './conflicting-elements.js';
 import duplicateKey from './duplicate-key.js';
 import duplicateSid from './duplicate-sid.js';
@@ -12,6 +13,7 @@ import unknownGlobalConditionKey from './unknown-global-condition-key.js';
 
 /** Core's built-in rules, sorted by name. */
 export const coreRules: readonly Rule<any>[] = [
+  actionResourceMismatch,
   conflictingElements,
   duplicateKey,
   duplicateSid,

@@ -1,0 +1,61 @@
+import { lookupActionPattern } from '../catalog/actions.js';
+import { actionResourceFormats } from '../catalog/resource-formats.js';
+import { compileResourcePattern } from '../pattern/arn.js';
+import { compileLooseArnTemplate } from '../pattern/arn-template.js';
+import type { Token } from '../pattern/tokens.js';
+import { findWitness } from '../pattern/witness.js';
+import { defineRule, elementUrl } from './define.js';
+
+const looseTemplates = new Map<string, Token[]>();
+
+function fits(resource: Token[], format: string): boolean {
+  let template = looseTemplates.get(format);
+  if (!template) looseTemplates.set(format, (template = compileLooseArnTemplate(format)));
+  return findWitness([resource, template]).kind !== 'none';
+}
+
+/**
+ * Flags an `Action` value none of whose actions can apply to any listed `Resource`: S3 object
+ * actions on an EC2 ARN, or actions that take only `"*"` next to specific ARNs. Such a value
+ * grants (or, in a Deny, blocks) nothing.
+ */
+export default defineRule({
+  name: 'action-resource-mismatch',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow actions that cannot apply to any resource listed in the statement.',
+      details:
+        'Each action acts on certain resource types (s3:GetObject on objects, sagemaker:CreateTrainingJob on training jobs); some take only "*" (s3:ListAllMyBuckets, ecr:GetAuthorizationToken). When no listed Resource can be a resource of any action an Action value matches, the value grants nothing in an Allow and blocks nothing in a Deny, usually because the ARN names the wrong service or resource type. IAM saves such policies, so the default level is warning. Resource types and ARN formats come from the bundled service authorization reference; statements with a Resource of "*" or with NotResource are not checked.',
+      references: [elementUrl('resource'), 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
+    },
+    defaultLevel: 'warning',
+    recommended: true,
+    tags: ['correctness', 'security'],
+    securitySeverity: 3.0,
+    precision: 'high',
+    messages: {
+      noFittingResource: 'No listed Resource can be a resource of {{actions}}; the action value has no effect here.',
+      onlyStar: '{{actions}} takes only "*" as Resource; the listed ARNs give it no effect.',
+    },
+  },
+  create(context) {
+    return {
+      Statement(statement) {
+        const items = statement.resource?.items ?? [];
+        if (!statement.action || items.length === 0 || items.some((i) => i.value === null || i.value === '*')) return;
+        const variables = context.policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal';
+        const resources = items.map((i) => compileResourcePattern(i.value!, { variables }).tokens);
+        for (const node of statement.action.items) {
+          if (node.value === null) continue;
+          const found = lookupActionPattern(node.value);
+          if (found.kind !== 'known') continue;
+          const formats = found.actions.map((action) => actionResourceFormats(action) ?? []);
+          if (formats.some((list) => list.some((format) => resources.some((r) => fits(r, format))))) continue;
+          const actions = JSON.stringify(node.value);
+          context.report({ node, messageId: formats.every((list) => list.length === 0) ? 'onlyStar' : 'noFittingResource', data: { actions } });
+        }
+      },
+    };
+  },
+});
