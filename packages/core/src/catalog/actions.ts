@@ -47,13 +47,14 @@ function lookup(pattern: string): ActionLookup {
   if (/[*?]/.test(service)) return { kind: 'serviceWildcard' };
   const table = serviceActions(service);
   if (!table) return { kind: 'unknownService', service, suggestion: closest(service, serviceNames()) };
-  const all = Object.values(table).map((info) => `${service}:${info.name}`);
   if (!/[*?]/.test(name)) {
     const info = table[name.toLowerCase()];
     if (info) return { kind: 'known', service, actions: [`${service}:${info.name}`] };
     const suggestion = closest(name, Object.values(table).map((a) => a.name));
     return { kind: 'unknownAction', service, suggestion: suggestion && `${service}:${suggestion}` };
   }
-  const actions = all.filter((action) => actionMatches(pattern, action));
+  const actions = Object.values(table)
+    .map((info) => `${service}:${info.name}`)
+    .filter((action) => actionMatches(pattern, action));
   return actions.length > 0 ? { kind: 'known', service, actions } : { kind: 'matchesNothing', service };
 }

@@ -15,15 +15,20 @@ const REGION: Token[] = [
 /** Account IDs: exactly 12 digits. */
 const ACCOUNT: Token[] = Array.from({ length: 12 }, () => ({ kind: 'class' as const, chars: DIGITS, repeat: false }));
 
+/** Literal text of a format; a `*` there (some formats write `*` for the account) is any text within the field. */
+function formatText(text: string): Token[] {
+  return [...text].flatMap((c): Token[] => (c === '*' ? [{ kind: 'runInSegment' }] : literalTokens(c)));
+}
+
 function compileFormat(format: string, fill: (name: string) => Token[]): Token[] {
   const tokens: Token[] = [];
   const placeholder = /\$\{([A-Za-z0-9]+)\}/g;
   let last = 0;
   for (let m = placeholder.exec(format); m; m = placeholder.exec(format)) {
-    tokens.push(...literalTokens(format.slice(last, m.index)), ...fill(m[1]!));
+    tokens.push(...formatText(format.slice(last, m.index)), ...fill(m[1]!));
     last = m.index + m[0].length;
   }
-  tokens.push(...literalTokens(format.slice(last)));
+  tokens.push(...formatText(format.slice(last)));
   return tokens;
 }
 
@@ -48,13 +53,14 @@ export function compileArnTemplate(format: string, colonAllowed: readonly string
 }
 
 /**
- * A superset of {@link compileArnTemplate}'s ARNs: every placeholder, partition included, is any
- * non-empty run (colons too). For checks that must not claim "no resource fits" too early.
+ * A superset of {@link compileArnTemplate}'s ARNs: partition, region and account are any
+ * non-empty text without `:`, every name placeholder any non-empty run (colons too). For checks
+ * that must not claim "no resource fits" too early.
  * @param format ARN format with `${Name}` placeholders
  * @returns tokens
  */
 export function compileLooseArnTemplate(format: string): Token[] {
-  return compileFormat(format, () => NON_EMPTY_ANY);
+  return compileFormat(format, (name) => (['Partition', 'Region', 'Account'].includes(name) ? NON_EMPTY_SEGMENT : NON_EMPTY_ANY));
 }
 
 /**

@@ -8,10 +8,43 @@ import { defineRule, elementUrl } from './define.js';
 
 const looseTemplates = new Map<string, Token[]>();
 
-function fits(resource: Token[], format: string): boolean {
+/** Text before the first wildcard or placeholder (`*`, `?`, `${`). */
+function literalPrefix(text: string): string {
+  const end = text.search(/[*?]|\$\{/);
+  return end === -1 ? text : text.slice(0, end);
+}
+
+/**
+ * Splits an ARN (pattern or format) into its first five fields and the resource part, when the
+ * first five fields hold no wildcard or placeholder (so the split is certain).
+ */
+function fixedFields(text: string): { service: string; resource: string } | undefined {
+  const fields = text.split(':');
+  if (fields.length < 6 || fields[0] !== 'arn') return undefined;
+  const head = fields.slice(0, 5);
+  if (head.slice(2).some((f) => /[*?]|\$\{/.test(f))) return undefined;
+  return { service: fields[2]!, resource: fields.slice(5).join(':') };
+}
+
+/**
+ * Whether some ARN of `format` can match the resource pattern. When the pattern's first fields
+ * are plain text, a different service, or resource parts whose literal beginnings disagree
+ * (`instance/` and `volume/`), decide at once; otherwise the patterns are intersected exactly.
+ */
+function fits(resource: { text: string; tokens: Token[] }, format: string): boolean {
+  const fixed = fixedFields(resource.text);
+  if (fixed) {
+    const fields = format.split(':');
+    const service = fields[2] ?? '';
+    if (!/[*?]|\$\{/.test(service) && fixed.service !== service) return false;
+    // the format's first five fields are placeholders or plain text without ':', so its resource part starts after the 5th colon
+    const a = literalPrefix(fixed.resource);
+    const b = literalPrefix(fields.slice(5).join(':'));
+    if (!a.startsWith(b) && !b.startsWith(a)) return false;
+  }
   let template = looseTemplates.get(format);
   if (!template) looseTemplates.set(format, (template = compileLooseArnTemplate(format)));
-  return findWitness([resource, template]).kind !== 'none';
+  return findWitness([resource.tokens, template]).kind !== 'none';
 }
 
 /**
@@ -45,7 +78,7 @@ export default defineRule({
         const items = statement.resource?.items ?? [];
         if (!statement.action || items.length === 0 || items.some((i) => i.value === null || i.value === '*')) return;
         const variables = context.policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal';
-        const resources = items.map((i) => compileResourcePattern(i.value!, { variables }).tokens);
+        const resources = items.map((i) => ({ text: i.value!, tokens: compileResourcePattern(i.value!, { variables }).tokens }));
         for (const node of statement.action.items) {
           if (node.value === null) continue;
           const found = lookupActionPattern(node.value);

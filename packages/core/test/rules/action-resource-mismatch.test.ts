@@ -15,6 +15,11 @@ new RuleTester().run('action-resource-mismatch', rule, {
   ]
 }`,
     },
+    {
+      // the catalog writes this type as arn:\${Partition}:\${Vendor}:\${Region}:*:\${ResourceType}:\${RecoveryPointId}
+      name: 'formats with a placeholder service and a literal "*" account',
+      code: `{ "Statement": [{ "Effect": "Allow", "Action": "backup:CreateBackupAccessPoint", "Resource": "arn:aws:backup:us-east-1:123456789012:recovery-point:rp1" }] }`,
+    },
   ],
   invalid: [
     {
