@@ -45,13 +45,13 @@ function dataPath(...parts: string[]): string {
   return join(dataDir, ...parts);
 }
 
-function readServiceFile<T>(cache: Map<string, T | null>, folder: string, service: string): T | null {
+function readServiceFile<T>(cache: Map<string, T | null>, folder: string, service: string, shape: (raw: T) => T = (raw) => raw): T | null {
   const key = service.toLowerCase();
   if (!/^[a-z0-9-]+$/.test(key)) return null;
   if (!cache.has(key)) {
     let value: T | null = null;
     try {
-      value = JSON.parse(readFileSync(dataPath('data', folder, `${key}.json`), 'utf8')) as T;
+      value = shape(JSON.parse(readFileSync(dataPath('data', folder, `${key}.json`), 'utf8')) as T);
     } catch {
       value = null;
     }
@@ -66,7 +66,21 @@ function readServiceFile<T>(cache: Map<string, T | null>, folder: string, servic
  * @returns the action table, or undefined for an unknown service prefix
  */
 export function serviceActions(service: string): Readonly<Record<string, ActionInfo>> | undefined {
-  return readServiceFile<Record<string, ActionInfo>>(actionCache, 'actions', service) ?? undefined;
+  return readServiceFile<Record<string, ActionInfo>>(actionCache, 'actions', service, slimActions) ?? undefined;
+}
+
+/** Keeps only the fields iamscope uses, so a scan that touches every service stays small in memory. */
+function slimActions(table: Record<string, ActionInfo>): Record<string, ActionInfo> {
+  const slim: Record<string, ActionInfo> = {};
+  for (const [key, a] of Object.entries(table)) {
+    slim[key] = {
+      name: a.name,
+      accessLevel: a.accessLevel,
+      resourceTypes: a.resourceTypes.map((rt) => ({ name: rt.name, required: rt.required, conditionKeys: rt.conditionKeys })),
+      conditionKeys: a.conditionKeys,
+    };
+  }
+  return slim;
 }
 
 /**
