@@ -6,10 +6,12 @@ import duplicateSid from './duplicate-sid.js';
 import invalidEffect from './invalid-effect.js';
 import invalidSid from './invalid-sid.js';
 import invalidVersion from './invalid-version.js';
+import missingResource from './missing-resource.js';
 import missingStatementElement from './missing-statement-element.js';
 import parseError from './parse-error.js';
 import unknownAction from './unknown-action.js';
 import unknownGlobalConditionKey from './unknown-global-condition-key.js';
+import variableWithoutVersion from './variable-without-version.js';
 
 /** Core's built-in rules, sorted by name. */
 export const coreRules: readonly Rule<any>[] = [
@@ -20,8 +22,10 @@ export const coreRules: readonly Rule<any>[] = [
   invalidEffect,
   invalidSid,
   invalidVersion,
+  missingResource,
   missingStatementElement,
   parseError,
   unknownAction,
   unknownGlobalConditionKey,
+  variableWithoutVersion,
 ];
