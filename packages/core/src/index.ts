@@ -19,7 +19,7 @@ export { findPolicyObjects } from './policy/detect.js';
 export { inferPolicyType } from './policy/infer-type.js';
 export { compileGlob, literalTokens, type Token } from './pattern/tokens.js';
 export { compileMatcher, matchTokens, type Matcher } from './pattern/automaton.js';
-export { findWitness, type WitnessResult, type WorkBudget } from './pattern/witness.js';
+export { findWitness, findWitnessInSets, overlaps, type WitnessResult, type WorkBudget } from './pattern/witness.js';
 export { compileResourcePattern, type ResourcePattern, type ResourcePatternOptions } from './pattern/arn.js';
 export { actionMatches } from './pattern/action.js';
 export {

@@ -180,3 +180,50 @@ function alphabetOf(patterns: readonly (readonly Token[])[]): string[] {
   const others = [...literals].filter((c) => !READABLE.includes(c)).sort();
   return [fresh, ...readable, ...others];
 }
+
+const overlapMemo = new Map<string, boolean>();
+
+/**
+ * Whether some string is matched by every one of `patterns` (their languages intersect). Depth-first
+ * search over the product automaton, trying characters that the patterns spell out first, so
+ * overlapping ARNs are usually confirmed in one pass down the string; exact, memoised. When the
+ * search would exceed `stateLimit` states it answers true (callers use it to avoid claiming that
+ * nothing fits, so "maybe" must count as "fits").
+ * @param patterns compiled patterns (at least one)
+ * @param stateLimit maximum number of product states to explore
+ * @returns false only when no string matches all patterns
+ */
+export function overlaps(patterns: readonly (readonly Token[])[], stateLimit = DEFAULT_STATE_BUDGET): boolean {
+  const key = patterns.map((p) => serializeSet([p])).join('');
+  const known = overlapMemo.get(key);
+  if (known !== undefined) return known;
+  const automata = patterns.map((p) => new Automaton([p]));
+  const alphabet = alphabetOf(patterns);
+  const start = automata.map((a) => a.start());
+  const seen = new Set<string>([stateKey(start)]);
+  const stack: StateSet[][] = [start];
+  let result = false;
+  while (stack.length > 0 && !result) {
+    const states = stack.pop()!;
+    if (automata.every((a, i) => a.accepting(states[i]!))) {
+      result = true;
+      break;
+    }
+    // push in reverse so the first alphabet character is explored first
+    for (let c = alphabet.length - 1; c >= 0; c--) {
+      const stepped = states.map((state, i) => automata[i]!.step(state, alphabet[c]!));
+      if (stepped.some(isEmpty)) continue;
+      const k = stateKey(stepped);
+      if (seen.has(k)) continue;
+      if (seen.size >= stateLimit) {
+        result = true;
+        break;
+      }
+      seen.add(k);
+      stack.push(stepped);
+    }
+  }
+  if (overlapMemo.size >= MEMO_LIMIT) overlapMemo.clear();
+  overlapMemo.set(key, result);
+  return result;
+}

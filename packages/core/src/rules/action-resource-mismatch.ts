@@ -3,7 +3,7 @@ import { actionResourceFormats } from '../catalog/resource-formats.js';
 import { compileResourcePattern } from '../pattern/arn.js';
 import { compileLooseArnTemplate } from '../pattern/arn-template.js';
 import type { Token } from '../pattern/tokens.js';
-import { findWitness } from '../pattern/witness.js';
+import { overlaps } from '../pattern/witness.js';
 import { defineRule, elementUrl } from './define.js';
 
 const looseTemplates = new Map<string, Token[]>();
@@ -14,20 +14,22 @@ function literalPrefix(text: string): string {
   return end === -1 ? text : text.slice(0, end);
 }
 
+const WILD = /[*?]|\$\{/;
+
 /**
- * Splits an ARN (pattern or format) into its first five fields and the resource part, when the
- * first five fields hold no wildcard or placeholder (so the split is certain).
+ * The service and (when also certain) the resource part of an ARN pattern. The service is certain
+ * when the partition and service fields hold no wildcard or variable; the resource part only when
+ * region and account hold none either (a `*` ending those fields may run past the colon).
  */
-function fixedFields(text: string): { service: string; resource: string } | undefined {
+function fixedFields(text: string): { service: string; resource?: string } | undefined {
   const fields = text.split(':');
-  if (fields.length < 6 || fields[0] !== 'arn') return undefined;
-  const head = fields.slice(0, 5);
-  if (head.slice(2).some((f) => /[*?]|\$\{/.test(f))) return undefined;
-  return { service: fields[2]!, resource: fields.slice(5).join(':') };
+  if (fields.length < 3 || fields[0] !== 'arn' || fields.slice(1, 3).some((f) => WILD.test(f))) return undefined;
+  const resourceCertain = fields.length >= 6 && !fields.slice(3, 5).some((f) => WILD.test(f));
+  return { service: fields[2]!, resource: resourceCertain ? fields.slice(5).join(':') : undefined };
 }
 
 /**
- * Whether some ARN of `format` can match the resource pattern. When the pattern's first fields
+ * Whether some ARN of `format` can match the resource pattern. When the pattern's leading fields
  * are plain text, a different service, or resource parts whose literal beginnings disagree
  * (`instance/` and `volume/`), decide at once; otherwise the patterns are intersected exactly.
  */
@@ -36,15 +38,17 @@ function fits(resource: { text: string; tokens: Token[] }, format: string): bool
   if (fixed) {
     const fields = format.split(':');
     const service = fields[2] ?? '';
-    if (!/[*?]|\$\{/.test(service) && fixed.service !== service) return false;
+    if (!WILD.test(service) && fixed.service !== service) return false;
     // the format's first five fields are placeholders or plain text without ':', so its resource part starts after the 5th colon
-    const a = literalPrefix(fixed.resource);
-    const b = literalPrefix(fields.slice(5).join(':'));
-    if (!a.startsWith(b) && !b.startsWith(a)) return false;
+    if (fixed.resource !== undefined) {
+      const a = literalPrefix(fixed.resource);
+      const b = literalPrefix(fields.slice(5).join(':'));
+      if (!a.startsWith(b) && !b.startsWith(a)) return false;
+    }
   }
   let template = looseTemplates.get(format);
   if (!template) looseTemplates.set(format, (template = compileLooseArnTemplate(format)));
-  return findWitness([resource.tokens, template]).kind !== 'none';
+  return overlaps([resource.tokens, template]);
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   compileResourcePattern,
   findWitness,
   matchTokens,
+  overlaps,
   type Token,
 } from '@iamscope/core';
 
@@ -514,6 +515,18 @@ describe('pattern engine (property-based, brute-force oracles)', () => {
           assert.equal(template, templateOracle(format, colonAllowed, false).test(value));
           assert.equal(example, templateOracle(format, colonAllowed, true).test(value));
           if (example) assert.ok(template, `example ARN ${value} not in template ${format}`);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  });
+
+  describe('overlaps', () => {
+    it('agrees with findWitness on whether the patterns intersect', () => {
+      fc.assert(
+        fc.property(fc.array(fc.array(tokenArb, { maxLength: 6 }), { minLength: 1, maxLength: 3 }), (patterns) => {
+          const expected = findWitness(patterns).kind !== 'none';
+          assert.equal(overlaps(patterns), expected, `overlaps disagrees with findWitness on ${JSON.stringify(patterns)}`);
         }),
         { numRuns: RUNS },
       );
