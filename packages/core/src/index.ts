@@ -47,3 +47,4 @@ export {
 } from './analysis/resource-gaps.js';
 export { lookupActionPattern, type ActionLookup } from './catalog/actions.js';
 export { closest, editDistance } from './catalog/suggest.js';
+export { actionResourceFormats, resourceTypeArn } from './catalog/resource-formats.js';

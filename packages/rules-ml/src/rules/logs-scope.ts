@@ -3,7 +3,7 @@ import {
   literalTokens,
   partitionOf,
   serviceActions,
-  serviceResourceTypes,
+  resourceTypeArn,
   type ActionUniverse,
   type Token,
   witnessCandidates,
@@ -21,13 +21,13 @@ const universes = new Map<string, ActionUniverse[]>();
 function logActions(partition: string): ActionUniverse[] {
   let list = universes.get(partition);
   if (list) return list;
-  const types = serviceResourceTypes('logs') ?? {};
   list = Object.values(serviceActions('logs') ?? {})
     .map((info) => ({
       action: `logs:${info.name}`,
-      resources: info.resourceTypes
-        .filter((rt) => LOG_RESOURCE_TYPES.includes(rt.name) && types[rt.name])
-        .map((rt) => ({ key: rt.name, candidates: witnessCandidates(types[rt.name]!.arn, [], partition) })),
+      resources: info.resourceTypes.flatMap((rt) => {
+        const arn = LOG_RESOURCE_TYPES.includes(rt.name.toLowerCase()) ? resourceTypeArn('logs', rt.name) : undefined;
+        return arn ? [{ key: rt.name.toLowerCase(), candidates: witnessCandidates(arn, [], partition) }] : [];
+      }),
     }))
     .filter((u) => u.resources.length > 0)
     .sort((a, b) => (a.action < b.action ? -1 : 1));
