@@ -123,9 +123,9 @@ function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
  * running for minutes. Elements are decided simplest first, so a costly element cannot use up
  * the allowance of a simple one such as `"*"`.
  */
-export const ELEMENT_WORK_UNITS = 4_000_000;
+export const ELEMENT_WORK_UNITS = 1_000_000;
 /** Work allowance for all elements of one policy together (see {@link ELEMENT_WORK_UNITS}). */
-export const POLICY_WORK_UNITS = 40_000_000;
+export const POLICY_WORK_UNITS = 8_000_000;
 
 type Outcome = { kind: 'witness'; value: string } | { kind: 'none' } | { kind: 'unknown' };
 

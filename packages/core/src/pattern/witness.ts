@@ -1,4 +1,5 @@
-import { Automaton, isEmpty, type PatternSet, type StateSet } from './automaton.js';
+import type { PatternSet } from './automaton.js';
+import { SparseNfa, type Positions } from './sparse-nfa.js';
 import type { Token } from './tokens.js';
 
 /** Outcome of {@link findWitness}. */
@@ -17,8 +18,8 @@ const READABLE = 'abcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
  * Work allowance shared by several searches (e.g. all searches for one policy), so that many
- * hard questions together stay bounded. One unit is one 32-bit word of automaton state stepped
- * over one character; a search that runs out answers `unknown`.
+ * hard questions together stay bounded. One unit is one active automaton position stepped over
+ * one character; a search that runs out answers `unknown`.
  */
 export interface WorkBudget {
   units: number;
@@ -27,9 +28,11 @@ export interface WorkBudget {
 /**
  * Decides exactly whether some string is matched by all `include` patterns and by none of the
  * `exclude` patterns, and returns the shortest such string (ties broken towards readable
- * characters). Breadth-first search over the product of the patterns' automata; characters that
- * occur in no pattern behave alike, so one fresh character stands for all of them (plus `:`, which
- * segment wildcards treat specially). Worst case exponential in the number of `*`; bounded by
+ * characters). Breadth-first search over the product of the patterns' automata. At each state only
+ * the characters that an active position names are tried, plus `:` (which segment wildcards treat
+ * specially) and one fresh character standing for all others, which behave alike; a step costs
+ * O(active positions), so long literal patterns search in linear time. Worst case exponential in
+ * the number of `*`; bounded by
  * `stateLimit` explored states and by the shared `work` budget, beyond which the answer is
  * `unknown`. Results are memoised (the same question recurs across statements and files), except
  * answers cut short by `work`; callers must not mutate the returned object.
@@ -109,7 +112,7 @@ function serializeSet(set: PatternSet): string {
 
 /** A search node: the automata states and how it was reached (to rebuild the witness text). */
 interface Node {
-  states: StateSet[];
+  states: Positions[];
   parent: number;
   char: string;
 }
@@ -127,23 +130,23 @@ function search(
   work: WorkBudget | undefined,
 ): { result: WitnessResult; cutShort: boolean } {
   const sets = exclude.length > 0 ? [...include, exclude] : [...include];
-  const automata = sets.map((set) => new Automaton(set));
+  const automata = sets.map((set) => new SparseNfa(set));
   const includeCount = include.length;
-  const alphabet = alphabetOf(sets.flat());
+  const alphabet = new Alphabet(sets.flat());
   const start = automata.map((a) => a.start());
-  const stepCost = start.reduce((n, state) => n + state.length, 0);
   const seen = new Set<string>([stateKey(start)]);
   const nodes: Node[] = [{ states: start, parent: -1, char: '' }];
   for (let head = 0; head < nodes.length; head++) {
     const { states } = nodes[head]!;
     if (isWitness(automata, states, includeCount)) return { result: { kind: 'witness', value: textOf(nodes, head) }, cutShort: false };
-    for (const char of alphabet) {
+    const stepCost = states.reduce((n, state) => n + state.length, 0);
+    for (const char of alphabet.at(automata, states)) {
       if (work) {
         work.units -= stepCost;
         if (work.units < 0) return { result: { kind: 'unknown' }, cutShort: true };
       }
-      const stepped = states.map((state, i) => (isEmpty(state) ? state : automata[i]!.step(state, char)));
-      if (stepped.slice(0, includeCount).some(isEmpty)) continue;
+      const stepped = stepAll(automata, states, char, includeCount);
+      if (!stepped) continue;
       const k = stateKey(stepped);
       if (seen.has(k)) continue;
       if (seen.size >= stateLimit) return { result: { kind: 'unknown' }, cutShort: false };
@@ -154,7 +157,7 @@ function search(
   return { result: { kind: 'none' }, cutShort: false };
 }
 
-function isWitness(automata: Automaton[], states: StateSet[], includeCount: number): boolean {
+function isWitness(automata: SparseNfa[], states: Positions[], includeCount: number): boolean {
   for (let i = 0; i < automata.length; i++) {
     const accepting = automata[i]!.accepting(states[i]!);
     if (i < includeCount ? !accepting : accepting) return false;
@@ -162,23 +165,68 @@ function isWitness(automata: Automaton[], states: StateSet[], includeCount: numb
   return true;
 }
 
-function stateKey(states: StateSet[]): string {
-  return states.map((s) => s.join(',')).join('|');
+/** Steps every automaton over `char`; undefined when one of the first `mustLive` dies. */
+function stepAll(automata: SparseNfa[], states: Positions[], char: string, mustLive: number): Positions[] | undefined {
+  const stepped: Positions[] = [];
+  for (let i = 0; i < automata.length; i++) {
+    const state = states[i]!;
+    const next = state.length === 0 ? state : automata[i]!.step(state, char);
+    if (next.length === 0 && i < mustLive) return undefined;
+    stepped.push(next);
+  }
+  return stepped;
 }
 
-function alphabetOf(patterns: readonly (readonly Token[])[]): string[] {
-  const literals = new Set<string>([':']);
-  for (const tokens of patterns) {
-    for (const t of tokens) {
-      if (t.kind === 'literal') literals.add(t.char);
-      else if (t.kind === 'class') for (const c of t.chars) literals.add(c);
-    }
+/** A compact text key of a product state: one code unit per position below U+FFFE, U+FFFF between automata. */
+function stateKey(states: Positions[]): string {
+  let key = '';
+  for (const state of states) {
+    for (const p of state) key += p < 0xfffe ? String.fromCharCode(p) : `\ufffe${String.fromCharCode(p & 0xffff, p >>> 16)}`;
+    key += '\uffff';
   }
-  let fresh = [...READABLE].find((c) => !literals.has(c));
-  for (let code = 0x100; fresh === undefined; code++) if (!literals.has(String.fromCharCode(code))) fresh = String.fromCharCode(code);
-  const readable = [...READABLE].filter((c) => literals.has(c));
-  const others = [...literals].filter((c) => !READABLE.includes(c)).sort();
-  return [fresh, ...readable, ...others];
+  return key;
+}
+
+/**
+ * The characters worth trying, in a fixed preference order: a fresh character (named by no
+ * pattern, so it stands for every such character), then readable characters, then the rest.
+ */
+class Alphabet {
+  private readonly rank = new Map<string, number>();
+  private readonly chars: string[];
+  private readonly flags: Uint8Array;
+
+  constructor(patterns: readonly (readonly Token[])[]) {
+    const literals = new Set<string>([':']);
+    for (const tokens of patterns) {
+      for (const t of tokens) {
+        if (t.kind === 'literal') literals.add(t.char);
+        else if (t.kind === 'class') for (const c of t.chars) literals.add(c);
+      }
+    }
+    let fresh = [...READABLE].find((c) => !literals.has(c));
+    for (let code = 0x100; fresh === undefined; code++) if (!literals.has(String.fromCharCode(code))) fresh = String.fromCharCode(code);
+    const readable = [...READABLE].filter((c) => literals.has(c));
+    const others = [...literals].filter((c) => !READABLE.includes(c)).sort();
+    this.chars = [fresh, ...readable, ...others];
+    this.chars.forEach((c, i) => this.rank.set(c, i));
+    this.flags = new Uint8Array(this.chars.length);
+  }
+
+  /** The characters to try from `states`, in preference order. */
+  at(automata: SparseNfa[], states: Positions[]): string[] {
+    const { flags, rank, chars } = this;
+    flags.fill(0);
+    flags[0] = 1;
+    flags[rank.get(':')!] = 1;
+    const mark = (c: string): void => {
+      flags[rank.get(c)!] = 1;
+    };
+    for (let i = 0; i < automata.length; i++) automata[i]!.namedChars(states[i]!, mark);
+    const out: string[] = [];
+    for (let r = 0; r < chars.length; r++) if (flags[r] === 1) out.push(chars[r]!);
+    return out;
+  }
 }
 
 const overlapMemo = new Map<string, boolean>();
@@ -197,11 +245,11 @@ export function overlaps(patterns: readonly (readonly Token[])[], stateLimit = D
   const key = patterns.map((p) => serializeSet([p])).join('');
   const known = overlapMemo.get(key);
   if (known !== undefined) return known;
-  const automata = patterns.map((p) => new Automaton([p]));
-  const alphabet = alphabetOf(patterns);
+  const automata = patterns.map((p) => new SparseNfa([p]));
+  const alphabet = new Alphabet(patterns);
   const start = automata.map((a) => a.start());
   const seen = new Set<string>([stateKey(start)]);
-  const stack: StateSet[][] = [start];
+  const stack: Positions[][] = [start];
   let result = false;
   while (stack.length > 0 && !result) {
     const states = stack.pop()!;
@@ -210,9 +258,10 @@ export function overlaps(patterns: readonly (readonly Token[])[], stateLimit = D
       break;
     }
     // push in reverse so the first alphabet character is explored first
-    for (let c = alphabet.length - 1; c >= 0; c--) {
-      const stepped = states.map((state, i) => automata[i]!.step(state, alphabet[c]!));
-      if (stepped.some(isEmpty)) continue;
+    const chars = alphabet.at(automata, states);
+    for (let c = chars.length - 1; c >= 0; c--) {
+      const stepped = stepAll(automata, states, chars[c]!, automata.length);
+      if (!stepped) continue;
       const k = stateKey(stepped);
       if (seen.has(k)) continue;
       if (seen.size >= stateLimit) {

@@ -736,5 +736,15 @@ describe('pattern engine (property-based, brute-force oracles)', () => {
       console.log(`      pathological matchTokens: ${ms.toFixed(0)} ms`);
       assert.equal(actual, expected);
     });
+
+    it('findWitness: a 10,000-character literal ARN minus a prefix pattern is its own witness', () => {
+      // The search stores only active positions per state, so a long literal is one chain of
+      // single-position states (a bit-set state would be 313 words here, stepped and stored per state).
+      const arn = `arn:aws:logs:us-east-1:123456789012:log-group:${'a'.repeat(10_000)}`;
+      const include = compileResourcePattern(arn).tokens;
+      const exclude = compileResourcePattern('arn:aws:logs:*:*:log-group:/aws/sagemaker/*').tokens;
+      assert.deepEqual(findWitness([include], [exclude]), { kind: 'witness', value: arn });
+      assert.deepEqual(findWitness([include], [compileResourcePattern('arn:aws:logs:*:*:log-group:a*').tokens]), { kind: 'none' });
+    });
   });
 });
