@@ -17,6 +17,8 @@ export * from './policy/nodes.js';
 export { buildPolicy, lastMember } from './policy/build.js';
 export { findPolicyObjects } from './policy/detect.js';
 export { inferPolicyType } from './policy/infer-type.js';
+export { parseConditionOperator, operatorNames, BASE_OPERATORS, type ParsedOperator, type OperatorFamily, type SetQualifier } from './policy/condition-operator.js';
+export { lookupConditionKey, type ConditionKeyInfo, type ConditionKeyLookup } from './catalog/condition-keys.js';
 export { compileGlob, literalTokens, type Token } from './pattern/tokens.js';
 export { compileMatcher, matchTokens, type Matcher } from './pattern/automaton.js';
 export { findWitness, findWitnessInSets, overlaps, type WitnessResult, type WorkBudget } from './pattern/witness.js';
