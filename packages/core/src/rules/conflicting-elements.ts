@@ -18,6 +18,7 @@ export default defineRule({
       references: [GRAMMAR_URL],
     },
     defaultLevel: 'error',
+    accessAnalyzer: ['UNSUPPORTED_ELEMENT_COMBINATION'],
     recommended: true,
     tags: ['correctness'],
     precision: 'very-high',

@@ -8,6 +8,7 @@ import invalidSid from './invalid-sid.js';
 import invalidVersion from './invalid-version.js';
 import missingResource from './missing-resource.js';
 import missingStatementElement from './missing-statement-element.js';
+import missingVersion from './missing-version.js';
 import parseError from './parse-error.js';
 import unknownAction from './unknown-action.js';
 import unknownGlobalConditionKey from './unknown-global-condition-key.js';
@@ -24,6 +25,7 @@ export const coreRules: readonly Rule<any>[] = [
   invalidVersion,
   missingResource,
   missingStatementElement,
+  missingVersion,
   parseError,
   unknownAction,
   unknownGlobalConditionKey,

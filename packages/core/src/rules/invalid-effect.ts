@@ -12,6 +12,7 @@ export default defineRule({
       references: [elementUrl('effect')],
     },
     defaultLevel: 'error',
+    accessAnalyzer: ['INVALID_EFFECT'],
     recommended: true,
     tags: ['correctness'],
     precision: 'very-high',

@@ -14,6 +14,7 @@ export default defineRule({
       references: [elementUrl('version')],
     },
     defaultLevel: 'error',
+    accessAnalyzer: ['INVALID_VERSION'],
     recommended: true,
     tags: ['correctness'],
     precision: 'very-high',

@@ -12,6 +12,7 @@ export default defineRule({
       references: [GRAMMAR_URL],
     },
     defaultLevel: 'error',
+    accessAnalyzer: ['MISSING_ACTION', 'MISSING_EFFECT'],
     recommended: true,
     tags: ['correctness'],
     precision: 'very-high',

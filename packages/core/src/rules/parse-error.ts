@@ -16,6 +16,7 @@ export default defineRule({
       details: 'A file that cannot be parsed cannot be checked; AWS rejects such a policy with JSON_SYNTAX_ERROR.',
     },
     defaultLevel: 'error',
+    accessAnalyzer: ['JSON_SYNTAX_ERROR'],
     recommended: false,
     tags: ['correctness'],
     precision: 'very-high',

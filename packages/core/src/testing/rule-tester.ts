@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Engine } from '../linter/engine.js';
+import { coreRules } from '../rules/index.js';
 import type { Plugin, Rule, RuleLevelSetting } from '../linter/types.js';
 import type { PolicyType } from '../policy/nodes.js';
 
@@ -119,7 +120,8 @@ export class RuleTester {
       settings: test.settings ?? {},
     };
     if (test.policyType) config['overrides'] = [{ files: ['**'], policyType: test.policyType }];
-    const engine = new Engine({ plugins, config, recommended: false, freezeAst: true });
+    const unlisted = slash === -1 && !coreRules.includes(rule) ? [rule] : [];
+    const engine = new Engine({ plugins, config, recommended: false, freezeAst: true, unlistedCoreRules: unlisted });
     if (slash === -1 && engine.registry.get(id)?.rule !== rule) throw new Error(`"${id}" is not a core rule; plugin rule ids have a namespace.`);
     const report = engine.lintText(test.code, 'policy.json');
     assert.deepEqual(report.notifications, [], 'the rule must not crash');
