@@ -1,5 +1,24 @@
+import type { SidNode } from '../policy/nodes.js';
 import { defineRule, elementUrl } from './define.js';
 import { IAM_POLICY_TYPES } from './invalid-sid.js';
+
+/**
+ * A `Sid` visitor that calls `report` for each Sid already used by an earlier statement of the
+ * same policy (empty Sids are left to empty-element).
+ * @param report receives the repeated Sid node and the 1-based line of its first use
+ * @returns the visitor
+ */
+export function repeatedSids(report: (node: SidNode, firstLine: number) => void): { Sid(node: SidNode): void } {
+  const seen = new Map<string, number>();
+  return {
+    Sid(node) {
+      if (node.value === null || node.value === '') return;
+      const first = seen.get(node.value);
+      if (first === undefined) seen.set(node.value, node.loc.start.line);
+      else report(node, first);
+    },
+  };
+}
 
 /** Flags a `Sid` used by an earlier statement of the same IAM policy. */
 export default defineRule({
@@ -21,14 +40,6 @@ export default defineRule({
     messages: { duplicateSid: 'Duplicate Sid "{{sid}}": the statement on line {{line}} uses it already.' },
   },
   create(context) {
-    const seen = new Map<string, number>();
-    return {
-      Sid(node) {
-        if (node.value === null || node.value === '') return;
-        const first = seen.get(node.value);
-        if (first === undefined) seen.set(node.value, node.loc.start.line);
-        else context.report({ node, messageId: 'duplicateSid', data: { sid: node.value, line: first } });
-      },
-    };
+    return repeatedSids((node, line) => context.report({ node, messageId: 'duplicateSid', data: { sid: node.value!, line } }));
   },
 });

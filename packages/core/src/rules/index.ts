@@ -2,6 +2,7 @@ import type { Rule } from '../linter/types.js';
 import actionResourceMismatch from './action-resource-mismatch.js';
 import conflictingElements from './conflicting-elements.js';
 import duplicateKey from './duplicate-key.js';
+import duplicateResourcePolicySid from './duplicate-resource-policy-sid.js';
 import duplicateSid from './duplicate-sid.js';
 import invalidEffect from './invalid-effect.js';
 import invalidSid from './invalid-sid.js';
@@ -19,6 +20,7 @@ export const coreRules: readonly Rule<any>[] = [
   actionResourceMismatch,
   conflictingElements,
   duplicateKey,
+  duplicateResourcePolicySid,
   duplicateSid,
   invalidEffect,
   invalidSid,
