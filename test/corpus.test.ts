@@ -5,8 +5,10 @@
 // in-process under tsx, `--jobs 2` fails because worker threads cannot load worker.ts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { coreRules } from '@iamscope/core';
 // @ts-expect-error -- plain ES module script without type declarations
 import * as corpusScript from '../scripts/corpus.mjs';
 
@@ -20,25 +22,36 @@ const { MANAGED_DIR, ROOT, writeManagedCorpus } = corpusScript as {
 interface JsonReport {
   filesRead: number;
   policiesChecked: number;
-  results: { ruleId: string; file: string; line: number; message: string }[];
+  results: { ruleId: string; level: string; file: string; line: number; message: string }[];
   notifications: { code: string; message: string }[];
 }
 
-describe('AWS managed policy corpus', () => {
-  it('scans every managed policy without losing a file or crashing a rule', async () => {
-    // (Re)writes .corpus/managed/ (unchanged files are left alone) and gives the file count.
-    const { total } = await writeManagedCorpus();
-    assert.ok(total > 1000, `expected over 1000 managed policies, got ${total}`);
+/**
+ * Runs the built CLI on the corpus with the given extra arguments.
+ * @returns the parsed JSON report
+ */
+function scanCorpus(...args: string[]): JsonReport {
+  assert.ok(existsSync(join(ROOT, 'packages/cli/dist/cli.js')), 'the CLI is not built: run `npx tsc -b` first');
+  const bin = join(ROOT, 'packages/cli/bin/iamscope.js');
+  const child = spawnSync(process.execPath, [bin, 'scan', MANAGED_DIR, '--format', 'json', '--jobs', '2', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  assert.ok(child.status === 0 || child.status === 1, `exit code ${child.status}; stderr: ${child.stderr}`);
+  return JSON.parse(child.stdout) as JsonReport;
+}
 
-    assert.ok(existsSync(join(ROOT, 'packages/cli/dist/cli.js')), 'the CLI is not built: run `npx tsc -b` first');
-    const bin = join(ROOT, 'packages/cli/bin/iamscope.js');
-    const child = spawnSync(process.execPath, [bin, 'scan', MANAGED_DIR, '--format', 'json', '--jobs', '2'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
-    assert.ok(child.status === 0 || child.status === 1, `exit code ${child.status}; stderr: ${child.stderr}`);
-    const report = JSON.parse(child.stdout) as JsonReport;
+describe('AWS managed policy corpus', () => {
+  let total = 0;
+  before(async () => {
+    // (Re)writes .corpus/managed/ (unchanged files are left alone) and gives the file count.
+    total = (await writeManagedCorpus()).total;
+    assert.ok(total > 1000, `expected over 1000 managed policies, got ${total}`);
+  });
+
+  it('scans every managed policy without losing a file or crashing a rule', () => {
+    const report = scanCorpus();
 
     const byRule: Record<string, number> = {};
     for (const r of report.results) byRule[r.ruleId] = (byRule[r.ruleId] ?? 0) + 1;
@@ -50,5 +63,20 @@ describe('AWS managed policy corpus', () => {
     assert.deepEqual(parseErrors.slice(0, 5), [], 'parse-error results (first 5)');
     assert.equal(report.filesRead, total);
     assert.equal(report.policiesChecked, total);
+  });
+
+  it('gives no error-level result of a core rule: AWS accepts every managed policy', () => {
+    // Every core rule, recommended or not, at its default level.
+    const dir = mkdtempSync(join(tmpdir(), 'iamscope-corpus-'));
+    try {
+      const config = join(dir, 'iamscope.json');
+      writeFileSync(config, JSON.stringify({ rules: Object.fromEntries(coreRules.map((r) => [r.name, r.meta.defaultLevel])) }));
+      const report = scanCorpus('--config', config);
+      const core = new Set(coreRules.map((r) => r.name));
+      const errors = report.results.filter((r) => r.level === 'error' && core.has(r.ruleId));
+      assert.deepEqual(errors.slice(0, 10), [], `${errors.length} error-level results of core rules (first 10)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
