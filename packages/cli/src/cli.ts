@@ -7,6 +7,7 @@ import {
   allNotifications,
   compareResults,
   ConfigError,
+  formatGithub,
   formatJson,
   formatSarif,
   formatStylish,
@@ -109,6 +110,7 @@ class UsageError extends Error {
 function render(report: ScanReport, options: ScanOptions, io: CliIo): string {
   if (options.format === 'sarif') return formatSarif(report, { name: 'iamscope', version: VERSION, informationUri: INFORMATION_URI });
   if (options.format === 'json') return formatJson(report);
+  if (options.format === 'github') return formatGithub(report);
   const colorOn = options.color && io.stdout.isTTY === true && !io.env['NO_COLOR'] && !options.outputFile;
   return formatStylish(report, colorOn ? pc.createColors(true) : NO_COLORS);
 }

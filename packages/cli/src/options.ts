@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 
 /** Output formats of `iamscope scan`. */
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 

@@ -107,6 +107,17 @@ describe('iamscope scan (end to end)', () => {
     assert.match(runCli(['scan', '--quiet'], { cwd: dir }).stdout, /0 problems/);
   });
 
+  it('--format github prints workflow-command annotations', () => {
+    const { code, stdout } = runCli(['scan', 'fixtures/seed/bad', '--format', 'github']);
+    assert.equal(code, 1);
+    // data-scientist-typos.json line 6: `"Effect": "allow"` with the value at columns 17-23
+    assert.equal(
+      stdout.split('\n')[0],
+      '::error file=fixtures/seed/bad/data-scientist-typos.json,line=6,endLine=6,col=17,endColumn=24,title=invalid-effect::Expected Effect to be "Allow" or "Deny", got "allow".',
+    );
+    assert.equal(stdout.trim().split('\n').length, 6);
+  });
+
   it('gives the same report from worker threads as from one thread', () => {
     const one = runCli(['scan', 'fixtures/seed', '--format', 'sarif', '--jobs', '1']);
     const two = runCli(['scan', 'fixtures/seed', '--format', 'sarif', '--jobs', '2']);

@@ -39,6 +39,7 @@ export { ruleCreator, REPOSITORY_URL } from './rules/define.js';
 export { formatSarif, SARIF_SCHEMA_URI } from './formatters/sarif.js';
 export { formatStylish, NO_COLORS, type Colors } from './formatters/stylish.js';
 export { formatJson } from './formatters/json.js';
+export { formatGithub } from './formatters/github.js';
 export { allNotifications, type ScanReport, type ToolInfo } from './formatters/report.js';
 export { compileArnTemplate, compileExampleArn, compileLooseArnTemplate, witnessCandidates } from './pattern/arn-template.js';
 export {
