@@ -24,7 +24,7 @@ export type ConditionKeyLookup =
   | { kind: 'known'; info: ConditionKeyInfo }
   /** Not of the form `prefix:name`. */
   | { kind: 'malformed' }
-  /** A tag-key family key (`aws:ResourceTag/`) with nothing after the slash. */
+  /** A tag-key family key (`aws:ResourceTag/`, `ec2:ResourceTag/`, `s3:ExistingObjectTag/`) with nothing after the slash. */
   | { kind: 'missingTagKey'; family: string }
   /** The prefix looks like a service prefix but no service has it. */
   | { kind: 'unknownService'; service: string; suggestion?: string }
@@ -56,6 +56,17 @@ interface RawGlobalKey {
 /** Global keys AWS uses in its own managed policies without listing them (see global-keys.ts). */
 const UNLISTED_GLOBAL_KEYS: RawGlobalKey[] = [{ key: 'aws:PrincipalOrgMasterAccountId', type: 'String' }];
 
+/**
+ * Service keys AWS's own managed policies use that the service reference does not list (data
+ * gaps, not typos; types from how those policies use them): AWSDeepRacer* policies (DeepRacer is
+ * no longer in the reference) and AmazonDataZoneGlueManageAccessRolePolicy.
+ */
+const UNLISTED_SERVICE_KEYS: RawGlobalKey[] = [
+  { key: 'deepracer:UserToken', type: 'String' },
+  { key: 'deepracer:MultiUser', type: 'Bool' },
+  { key: 'lakeformation:GlueARN', type: 'ARN' },
+];
+
 function add(target: Index, key: string, type: string, global: boolean): void {
   const info: ConditionKeyInfo = { key, type, multivalued: type.startsWith('ArrayOf'), global };
   const lower = key.toLowerCase();
@@ -63,8 +74,8 @@ function add(target: Index, key: string, type: string, global: boolean): void {
   const names = target.byPrefix.get(prefix) ?? [];
   if (!names.includes(key)) names.push(key);
   target.byPrefix.set(prefix, names);
-  if (/\$\{[^}]*\}|\/tag-key$/i.test(key)) {
-    const glob = lower.replace(/\/tag-key$/, '/${tagkey}').replace(/[*?]/g, '').replace(/\$\{[^}]*\}/g, '?*');
+  if (/\$\{[^}]*\}|<[^>]+>|\/tag-key$/i.test(key)) {
+    const glob = lower.replace(/\/tag-key$/, '/${tagkey}').replace(/[*?]/g, '').replace(/\$\{[^}]*\}|<[^>]+>/g, '?*');
     target.templated.push({ info, template: compileGlob(glob) });
   } else if (!target.exact.has(lower)) target.exact.set(lower, info);
 }
@@ -83,6 +94,7 @@ function load(): Index {
     const keys = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, RawGlobalKey>;
     for (const k of Object.values(keys)) add(built, k.key, k.type, false);
   }
+  for (const k of UNLISTED_SERVICE_KEYS) add(built, k.key, k.type, false);
   index = built;
   return built;
 }
@@ -90,8 +102,8 @@ function load(): Index {
 /**
  * Finds a condition key in the IAM data, case-insensitively (key names are not case-sensitive);
  * templated keys (`aws:ResourceTag/${TagKey}`, `aws:PrincipalTag/tag-key`,
- * `codebuild:fileSystemLocations/${identifier}.location`) match any non-empty text in place of
- * the template. Source of truth: AWS Service Authorization Reference and "AWS global condition
+ * `s3:ExistingObjectTag/<key>`, `codebuild:fileSystemLocations/${identifier}.location`) match
+ * any non-empty text in place of the template. Source of truth: AWS Service Authorization Reference and "AWS global condition
  * context keys" (IAM User Guide).
  * @param key the key as written in a policy
  * @returns what is known about it (see {@link ConditionKeyLookup})
@@ -103,8 +115,9 @@ export function lookupConditionKey(key: string): ConditionKeyLookup {
   const { exact, templated, byPrefix } = load();
   const known = exact.get(lower) ?? templated.find((e) => matchTokens(e.template!, lower))?.info;
   if (known) return { kind: 'known', info: known };
-  const family = /^(aws:(?:resourcetag|requesttag|principaltag)\/)$/.exec(lower)?.[1];
-  if (family) return { kind: 'missingTagKey', family: key };
+  if (lower.endsWith('/') && templated.some((e) => /tag\/(\$\{tagkey\}|tag-key|<key>)$/i.test(e.info.key) && matchTokens(e.template!, `${lower}x`))) {
+    return { kind: 'missingTagKey', family: key };
+  }
   const prefix = lower.slice(0, colon);
   if (!/^[a-z0-9-]+$/.test(prefix)) return { kind: 'unlisted' };
   const names = byPrefix.get(prefix);

@@ -37,6 +37,11 @@ describe('lookupConditionKey', () => {
     assert.equal(known('accounts.google.com:aud').type, 'String');
   });
 
+  it('knows the keys AWS managed policies use that the reference does not list (data gaps)', () => {
+    assert.equal(known('deepracer:MultiUser').type, 'Bool');
+    assert.equal(known('lakeformation:GlueARN').type, 'ARN');
+  });
+
   it('tells unknown keys of known services from unknown services, with suggestions', () => {
     assert.deepEqual(lookupConditionKey('s3:prefx'), { kind: 'unknownKey', service: 's3', suggestion: 's3:prefix' });
     assert.deepEqual(lookupConditionKey('sagemakr:InstanceTypes'), { kind: 'unknownService', service: 'sagemakr', suggestion: 'sagemaker' });
