@@ -7,10 +7,14 @@ import ml from '@iamscope/rules-ml';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const rules = new RuleRegistry([ml]).all();
 
-/** One ```json block of a doc section, with the policy type from a `<!-- policyType: x -->` line just above it. */
+/**
+ * One ```json block of a doc section, with the policy type and rule options from
+ * `<!-- policyType: x -->` and `<!-- options: {json} -->` lines just above it.
+ */
 interface Example {
   code: string;
   policyType?: string;
+  options?: Record<string, unknown>;
 }
 
 /**
@@ -19,14 +23,18 @@ interface Example {
  */
 function examples(doc: string, heading: string): Example[] {
   const section = doc.split(/^## /m).find((s) => s.startsWith(`${heading}\n`)) ?? '';
-  return [...section.matchAll(/(?:<!-- policyType: (\w+) -->\n)?```json\n([\s\S]*?)\n```/g)].map((m) => ({
-    code: m[2]!,
-    ...(m[1] ? { policyType: m[1] } : {}),
-  }));
+  return [...section.matchAll(/((?:<!-- \w+: .* -->\n)*)```json\n([\s\S]*?)\n```/g)].map((m) => {
+    const notes = Object.fromEntries([...m[1]!.matchAll(/<!-- (\w+): (.*) -->/g)].map((n) => [n[1]!, n[2]!]));
+    return {
+      code: m[2]!,
+      ...(notes['policyType'] ? { policyType: notes['policyType'] } : {}),
+      ...(notes['options'] ? { options: JSON.parse(notes['options']) as Record<string, unknown> } : {}),
+    };
+  });
 }
 
 function lint(id: string, example: Example) {
-  const config: Record<string, unknown> = { rules: { [id]: 'error' } };
+  const config: Record<string, unknown> = { rules: { [id]: example.options ? ['error', example.options] : 'error' } };
   if (example.policyType) config['overrides'] = [{ files: ['**'], policyType: example.policyType }];
   const engine = new Engine({ plugins: [ml], config, recommended: false });
   const report = engine.lintText(example.code, 'example.json');

@@ -28,7 +28,7 @@ describe('rule metadata and docs', () => {
         assert.match(rule.name, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
         assert.ok(id === rule.name || id.endsWith(`/${rule.name}`));
         for (const [messageId, text] of Object.entries(rule.meta.messages)) {
-          assert.match(messageId, /^[a-z][A-Za-z]*$/);
+          assert.match(messageId, /^[a-z][A-Za-z0-9]*$/);
           if (id !== 'parse-error') assert.match(text, /\.$/, `message "${messageId}" ends with a period`);
         }
         assert.ok((rule.meta.tags ?? []).length <= 10);

@@ -13,13 +13,15 @@ describe('iamscope scan (end to end)', () => {
     // the lower-case "allow", and the trailing comma's closing bracket.
     for (const ref of [
       'fixtures/seed/bad/execution-role-logs-anywhere.json:17:9',
+      // redundant-resource: the /aws/sagemaker/* item on line 16 is covered by arn:aws:logs:*:*:* on line 17
+      'fixtures/seed/bad/execution-role-logs-anywhere.json:16:9',
       'fixtures/seed/bad/pipeline-notaction.json:8:19',
       'fixtures/seed/bad/data-scientist-typos.json:6:17',
       'fixtures/seed/bad/trailing-comma.json:8:6',
     ]) {
       assert.ok(stdout.includes(ref), `missing ${ref} in:\n${stdout}`);
     }
-    assert.match(stdout, /6 problems \(6 errors, 0 warnings, 0 notes\); 8 files read, 7 policies checked\./);
+    assert.match(stdout, /7 problems \(6 errors, 0 warnings, 1 note\); 8 files read, 7 policies checked\./);
     assert.doesNotMatch(stdout, /\u001b\[/, 'no colour codes when stdout is not a TTY');
   });
 
@@ -87,7 +89,7 @@ describe('iamscope scan (end to end)', () => {
       const { code, stdout } = runCli(['scan', '..', '--format', 'json'], { cwd: join(project, 'sub') });
       const report = JSON.parse(stdout) as { results: { ruleId: string; level: string }[] };
       const ids = report.results.map((r) => `${r.ruleId}:${r.level}`).sort();
-      assert.deepEqual(ids, ['conflicting-elements:error', 'invalid-effect:warning', 'parse-error:error']);
+      assert.deepEqual(ids, ['conflicting-elements:error', 'invalid-effect:warning', 'parse-error:error', 'redundant-resource:note']);
       assert.equal(code, 1);
     });
 
@@ -115,7 +117,7 @@ describe('iamscope scan (end to end)', () => {
       stdout.split('\n')[0],
       '::error file=fixtures/seed/bad/data-scientist-typos.json,line=6,endLine=6,col=17,endColumn=24,title=invalid-effect::Expected Effect to be "Allow" or "Deny", got "allow".',
     );
-    assert.equal(stdout.trim().split('\n').length, 6);
+    assert.equal(stdout.trim().split('\n').length, 7);
   });
 
   it('gives the same report from worker threads as from one thread', () => {

@@ -1,5 +1,7 @@
 import { findGlobalConditionKey, globalConditionKeys } from '../catalog/global-keys.js';
 import { closest } from '../catalog/suggest.js';
+import { DEPRECATED_GLOBAL_KEYS } from './deprecated-global-condition-key.js';
+import { isMissingTagKey } from './support/condition-key.js';
 import { defineRule } from './define.js';
 
 /** Flags `aws:` condition keys that are not global condition keys (a misspelt key never matches). */
@@ -24,7 +26,7 @@ export default defineRule({
   create(context) {
     return {
       ConditionKey(node) {
-        if (!/^aws:/i.test(node.key) || findGlobalConditionKey(node.key)) return;
+        if (!/^aws:/i.test(node.key) || findGlobalConditionKey(node.key) || isMissingTagKey(node.key) || DEPRECATED_GLOBAL_KEYS.has(node.key.toLowerCase())) return;
         const candidates = globalConditionKeys().map((name) => name.replace(/\/tag-key$/, '/'));
         const suggestion = closest(node.key.replace(/\/.*$/, '/'), candidates);
         const hint = suggestion ? ` (did you mean "${suggestion.endsWith('/') ? `${suggestion}<tag-key>` : suggestion}"?)` : '';

@@ -1,0 +1,37 @@
+import { RuleTester } from '@iamscope/core/testing';
+import rule from '../../src/rules/for-all-values-single-valued-key.js';
+
+new RuleTester().run('for-all-values-single-valued-key', rule, {
+  valid: [
+    { name: 'ForAllValues on a multivalued key', code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "aws:TagKeys": "team" }, "Null": { "aws:TagKeys": "false" } } }] }` },
+    { name: 'ForAllValues:Null is left to null-with-qualifier', code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAllValues:Null": { "aws:PrincipalOrgID": "false" } } }] }` },
+    { name: 'unlisted keys are skipped', code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAllValues:StringLike": { "token.actions.githubusercontent.com:sub": "repo:o/*" } } }] }` },
+    { name: 'ForAnyValue on a single-valued key', code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAnyValue:StringEquals": { "aws:PrincipalOrgID": "o-a" } } }] }` },
+  ],
+  invalid: [
+    {
+      // prefix 95, "ForAllValues:StringEquals" (27), ': { ' (4): col 127; "aws:PrincipalOrgID" is 20 characters quoted: cols 127-146.
+      name: 'aws:PrincipalOrgID',
+      code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-a" } } }] }`,
+      errors: [
+        { messageId: 'singleValued', data: { key: 'aws:PrincipalOrgID', operator: 'ForAllValues:StringEquals', fix: 'StringEquals' }, line: 1, column: 127, endLine: 1, endColumn: 147 },
+      ],
+    },
+    {
+      // line 7: 8 spaces, then "s3:prefix" (11 characters quoted) at cols 9-19; aws:TagKeys on line 6 is multivalued.
+      name: 'one single-valued key among multivalued ones',
+      code: `{
+  "Statement": [{
+    "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*",
+    "Condition": {
+      "ForAllValues:StringLikeIfExists": {
+        "aws:TagKeys": "team*",
+        "s3:prefix": "home/*"
+      }
+    }
+  }]
+}`,
+      errors: [{ messageId: 'singleValued', data: { key: 's3:prefix', operator: 'ForAllValues:StringLikeIfExists', fix: 'StringLikeIfExists' }, line: 7, column: 9, endLine: 7, endColumn: 20 }],
+    },
+  ],
+});
