@@ -24,6 +24,7 @@ export { compileMatcher, matchTokens, type Matcher } from './pattern/automaton.j
 export { findWitness, findWitnessInSets, overlaps, type WitnessResult, type WorkBudget } from './pattern/witness.js';
 export { compileResourcePattern, type ResourcePattern, type ResourcePatternOptions } from './pattern/arn.js';
 export { actionMatches } from './pattern/action.js';
+export { covers, intersects, matches, witness, type PatternKind, type Verdict, type Witness } from './pattern/algebra.js';
 export {
   serviceActions,
   serviceResourceTypes,
