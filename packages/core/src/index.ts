@@ -17,6 +17,7 @@ export * from './policy/nodes.js';
 export { buildPolicy, lastMember } from './policy/build.js';
 export { findPolicyObjects } from './policy/detect.js';
 export { inferPolicyType } from './policy/infer-type.js';
+export { policyFromText } from './policy/from-text.js';
 export { parseConditionOperator, operatorNames, BASE_OPERATORS, type ParsedOperator, type OperatorFamily, type SetQualifier } from './policy/condition-operator.js';
 export { lookupConditionKey, type ConditionKeyInfo, type ConditionKeyLookup } from './catalog/condition-keys.js';
 export { compileGlob, literalTokens, type Token } from './pattern/tokens.js';
@@ -46,9 +47,21 @@ export { compileArnTemplate, compileExampleArn, compileLooseArnTemplate, witness
 export {
   findResourceGaps,
   type ActionUniverse,
+  type PolicySet,
   type ResourceGap,
   type ScopeQuery,
 } from './analysis/resource-gaps.js';
+export {
+  access,
+  effectivePermissions,
+  type AccessDecision,
+  type AccessVerdict,
+  type DecidingStatement,
+  type EffectivePermissions,
+  type PolicyRole,
+  type Term,
+} from './analysis/effective.js';
+export { expandActions, outside, type OutsideFinding } from './analysis/outside.js';
 export { lookupActionPattern, type ActionLookup } from './catalog/actions.js';
 export { closest, editDistance } from './catalog/suggest.js';
 export { actionResourceFormats, resourceTypeArn } from './catalog/resource-formats.js';

@@ -37,7 +37,29 @@ export interface ResourceGap {
   uncertain: boolean;
 }
 
+/**
+ * The policies that apply to one principal (IAM policy evaluation logic): its identity policies,
+ * at most one permissions boundary, and the SCPs of each level above its account (each must
+ * allow). A standalone policy is a principal with one identity policy.
+ */
+export interface PolicySet {
+  identity: readonly PolicyNode[];
+  boundary?: PolicyNode;
+  scps?: readonly PolicyNode[];
+}
+
+/** Where a boundary or SCP allows an action: inside the `include` patterns, or outside the `exclude` ones (NotResource). */
+type Alternative = { include: Token[][] } | { exclude: Token[][] };
+
+/** A boundary or SCP, as the set of resources its Allow statements leave open per action. */
+interface LimitView {
+  /** Per Allow statement: the actions it covers and its region (strict: certainly allowed; lenient: possibly). */
+  allows: { actions: Set<string>; strict?: Alternative; lenient: Alternative }[];
+}
+
 interface DenyView {
+  /** Position among all deny views of the set (a stable identity for memo keys). */
+  id: number;
   statement: StatementNode;
   /** The query's actions this Deny applies to. */
   actions: Set<string>;
@@ -100,13 +122,25 @@ function denyRegion(element: ListElement<ResourceNode>, variables: boolean, stri
   return { onlyOutside: patterns.filter((p) => !strict || !p.hasVariables).map((p) => p.tokens) };
 }
 
-function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
+/** Every policy of a set, identity policies first. */
+function allPolicies(set: PolicySet): PolicyNode[] {
+  return [...set.identity, ...(set.boundary ? [set.boundary] : []), ...(set.scps ?? [])];
+}
+
+function denies(set: PolicySet, query: ScopeQuery): DenyView[] {
+  const out: DenyView[] = [];
+  for (const policy of allPolicies(set)) out.push(...policyDenies(policy, query, out.length));
+  return out;
+}
+
+function policyDenies(policy: PolicyNode, query: ScopeQuery, firstId: number): DenyView[] {
   const variables = usesVariables(policy);
   const out: DenyView[] = [];
   for (const s of policy.statements) {
     const element = s.resource ?? s.notResource;
     if (s.effect?.value !== 'Deny' || !element) continue;
     out.push({
+      id: firstId + out.length,
       statement: s,
       actions: actionsOf(s, query),
       strict: denyRegion(element, variables, true),
@@ -115,6 +149,38 @@ function denies(policy: PolicyNode, query: ScopeQuery): DenyView[] {
   }
   return out;
 }
+
+/**
+ * A boundary or SCP as a {@link LimitView}. Strict regions under-approximate what it allows
+ * (unconditional statements; Resource patterns with variables left out, NotResource patterns
+ * with variables kept); lenient regions over-approximate it (every Allow statement).
+ */
+function limitView(policy: PolicyNode, query: ScopeQuery): LimitView {
+  const variables = usesVariables(policy);
+  const allows: LimitView['allows'] = [];
+  for (const s of policy.statements) {
+    const element = s.resource ?? s.notResource;
+    if (s.effect?.value !== 'Allow' || !element) continue;
+    const patterns = compiled(element.items, variables);
+    const certain = patterns.filter((p) => !p.hasVariables).map((p) => p.tokens);
+    const all = patterns.map((p) => p.tokens);
+    const region = (tokens: Token[][]): Alternative => (element.negated ? { exclude: tokens } : { include: tokens });
+    const strict = isConditional(s) ? undefined : region(element.negated ? all : certain);
+    allows.push({ actions: actionsOf(s, query), ...(strict ? { strict } : {}), lenient: region(element.negated ? certain : all) });
+  }
+  return { allows };
+}
+
+/** The alternatives under which `limit` allows `action` (empty: it never does). */
+function alternativesFor(limit: LimitView, action: string, pass: 'strict' | 'lenient'): Alternative[] {
+  const regions = limit.allows.filter((a) => a.actions.has(action)).flatMap((a) => (a[pass] ? [a[pass]] : []));
+  const include = regions.flatMap((r) => ('include' in r ? r.include : []));
+  const excludes = regions.filter((r): r is { exclude: Token[][] } => 'exclude' in r);
+  return [...(include.length > 0 ? [{ include }] : []), ...excludes];
+}
+
+/** At most this many combinations of boundary/SCP alternatives are searched per question. */
+const MAX_COMBINATIONS = 16;
 
 /**
  * Work allowances (see `WorkBudget`): each element gets {@link ELEMENT_WORK_UNITS}, a policy at
@@ -134,9 +200,32 @@ type Outcome = { kind: 'witness'; value: string } | { kind: 'none' } | { kind: '
  * every applicable deny region, for each resource type of the action: the exact set decides, the
  * readable subsets only choose a nicer witness when there is one.
  */
-function witnessFor(base: Token[], universe: ActionUniverse, allowed: Token[][], regions: Region[], work: WorkBudget): Outcome {
-  const exclude = [...allowed, ...regions.flatMap((r) => ('exclude' in r ? r.exclude : []))];
-  const insideOneOf = regions.flatMap((r) => ('onlyOutside' in r ? [r.onlyOutside] : []));
+function witnessFor(base: Token[], universe: ActionUniverse, allowed: Token[][], regions: Region[], limits: Alternative[][], work: WorkBudget): Outcome {
+  const combinations = limits.reduce((n, alternatives) => n * alternatives.length, 1);
+  if (combinations === 0) return { kind: 'none' };
+  if (combinations > MAX_COMBINATIONS) return { kind: 'unknown' };
+  let unknown = false;
+  for (const combination of combine(limits)) {
+    const outcome = witnessWithin(base, universe, [...allowed, ...combination.flatMap((a) => ('exclude' in a ? a.exclude : []))], regions, combination.flatMap((a) => ('include' in a ? [a.include] : [])), work);
+    if (outcome.kind === 'witness') return outcome;
+    unknown ||= outcome.kind === 'unknown';
+  }
+  return unknown ? { kind: 'unknown' } : { kind: 'none' };
+}
+
+/** Every way to pick one alternative from each list (one empty combination for no lists). */
+function combine(lists: Alternative[][]): Alternative[][] {
+  return lists.reduce<Alternative[][]>((acc, list) => acc.flatMap((picked) => list.map((a) => [...picked, a])), [[]]);
+}
+
+/**
+ * Searches the resources one action reaches through `base` that are outside `excluded`, outside
+ * every applicable deny region and inside every `within` set, for each resource type of the
+ * action: the exact set decides, the readable subsets only choose a nicer witness when there is one.
+ */
+function witnessWithin(base: Token[], universe: ActionUniverse, excluded: Token[][], regions: Region[], within: Token[][][], work: WorkBudget): Outcome {
+  const exclude = [...excluded, ...regions.flatMap((r) => ('exclude' in r ? r.exclude : []))];
+  const insideOneOf = [...regions.flatMap((r) => ('onlyOutside' in r ? [r.onlyOutside] : [])), ...within];
   const search = (template: Token[]) => findWitnessInSets([[base], [template], ...insideOneOf], exclude, undefined, work);
   let unknown = false;
   for (const resource of universe.resources) {
@@ -157,22 +246,52 @@ function witnessFor(base: Token[], universe: ActionUniverse, allowed: Token[][],
 const ANY: Token[] = [{ kind: 'run' }];
 
 /**
- * Finds every `Resource` item (and `NotResource` element) of an Allow statement that lets one of
- * the query's actions reach a resource outside `query.allowed`, after the policy's own Deny
- * statements are subtracted (IAM evaluation: explicit Deny wins; NotAction and NotResource
- * complement within the listed actions' resources). Exact for unconditional statements without
- * policy variables; a condition or variable on either side makes the gap `uncertain` ("may").
- * Work is bounded (see {@link ELEMENT_WORK_UNITS}); an element whose question is not answered
- * within its allowance is returned without a witness (undecided, uncertain), never dropped.
- * Source of truth: IAM User Guide, policy evaluation logic; iam-grammar.md §6.2, §9.
- * @param policy the policy to analyse
+ * Finds every `Resource` item (and `NotResource` element) of an Allow statement of an identity
+ * policy that lets one of the query's actions reach a resource outside `query.allowed`, after the
+ * Deny statements of every policy of the set are subtracted and within what the permissions
+ * boundary and each SCP allow (IAM evaluation: explicit Deny wins; an action must be allowed by
+ * the identity policies, the boundary and every SCP; NotAction and NotResource complement within
+ * the listed actions' resources). Exact for unconditional statements without policy variables; a
+ * condition or variable on either side makes the gap `uncertain` ("may"): a conditional Deny or a
+ * conditional boundary/SCP Allow never turns a gap into "none" nor into a certain gap. Work is
+ * bounded (see {@link ELEMENT_WORK_UNITS}); an element whose question is not answered within its
+ * allowance is returned without a witness (undecided, uncertain), never dropped.
+ * Source of truth: IAM User Guide, "Policy evaluation logic"; iam-grammar.md §6.2, §9.
+ * @param policies one identity policy, or the policies of one principal
  * @param query actions with their resource universes, and the allowed resources
- * @returns gaps in statement order, at most one per element
+ * @returns gaps in source order (identity policies in the order given), at most one per element
  */
-export function findResourceGaps(policy: PolicyNode, query: ScopeQuery): ResourceGap[] {
+export function findResourceGaps(policies: PolicyNode | PolicySet, query: ScopeQuery): ResourceGap[] {
+  const set: PolicySet = 'statements' in policies ? { identity: [policies] } : policies;
+  const denyViews = denies(set, query).filter((d) => d.actions.size > 0);
+  const limits = [...(set.boundary ? [set.boundary] : []), ...(set.scps ?? [])].map((policy) => limitView(policy, query));
+  const targets = set.identity.flatMap((policy, order) => allowTargets(policy, query).map((t) => ({ ...t, order })));
+  const policyWork: WorkBudget = { units: POLICY_WORK_UNITS };
+  const gaps: (ResourceGap & { order: number })[] = [];
+  for (const target of [...targets].sort((a, b) => complexity(a.base) - complexity(b.base))) {
+    const work: WorkBudget = { units: Math.min(ELEMENT_WORK_UNITS, policyWork.units) };
+    const gap = firstGap(target.statement, target.actions, denyViews, limits, target.allowed, target.base, work);
+    policyWork.units -= Math.min(ELEMENT_WORK_UNITS, policyWork.units) - work.units;
+    if (!gap) continue;
+    const { statement, loc, element, order } = target;
+    gaps.push({ statement, loc, element, ...gap, uncertain: gap.uncertain || target.variable, order });
+  }
+  return gaps.sort((a, b) => a.order - b.order || a.loc.start.offset - b.loc.start.offset).map(({ order: _, ...gap }) => gap);
+}
+
+interface Target {
+  statement: StatementNode;
+  actions: ActionUniverse[];
+  loc: SourceLocation;
+  element: ResourceGap['element'];
+  base: Token[];
+  allowed: Token[][];
+  variable: boolean;
+}
+
+/** The Resource items and NotResource elements of the policy's Allow statements that grant query actions. */
+function allowTargets(policy: PolicyNode, query: ScopeQuery): Target[] {
   const variables = usesVariables(policy);
-  const denyViews = denies(policy, query).filter((d) => d.actions.size > 0);
-  type Target = { statement: StatementNode; actions: ActionUniverse[]; loc: SourceLocation; element: ResourceGap['element']; base: Token[]; allowed: Token[][]; variable: boolean };
   const targets: Target[] = [];
   for (const s of policy.statements) {
     if (s.effect?.value !== 'Allow') continue;
@@ -192,17 +311,7 @@ export function findResourceGaps(policy: PolicyNode, query: ScopeQuery): Resourc
       targets.push({ statement: s, actions, loc: s.notResource.loc, element: 'NotResource', base: ANY, allowed, variable: excluded.some((p) => p.hasVariables) });
     }
   }
-  const policyWork: WorkBudget = { units: POLICY_WORK_UNITS };
-  const gaps: ResourceGap[] = [];
-  for (const target of [...targets].sort((a, b) => complexity(a.base) - complexity(b.base))) {
-    const work: WorkBudget = { units: Math.min(ELEMENT_WORK_UNITS, policyWork.units) };
-    const gap = firstGap(target.statement, target.actions, denyViews, target.allowed, target.base, work);
-    policyWork.units -= Math.min(ELEMENT_WORK_UNITS, policyWork.units) - work.units;
-    if (!gap) continue;
-    const { statement, loc, element } = target;
-    gaps.push({ statement, loc, element, ...gap, uncertain: gap.uncertain || target.variable });
-  }
-  return gaps.sort((a, b) => a.loc.start.offset - b.loc.start.offset);
+  return targets;
 }
 
 /** How costly a pattern is to search: its wildcards weigh most, then its length. */
@@ -214,6 +323,7 @@ function firstGap(
   s: StatementNode,
   actions: ActionUniverse[],
   denyViews: DenyView[],
+  limits: LimitView[],
   allowed: Token[][],
   base: Token[],
   work: WorkBudget,
@@ -223,14 +333,16 @@ function firstGap(
   const tried = new Set<string>();
   for (const universe of actions) {
     const applicable = denyViews.filter((d) => d.actions.has(universe.action));
-    const key = `${universe.resources.map((r) => r.key).join(',')}|${applicable.map((d) => d.statement.index).join(',')}`;
+    const limiting = limits.map((l) => l.allows.flatMap((a, i) => (a.actions.has(universe.action) ? [i] : [])).join('.'));
+    const key = `${universe.resources.map((r) => r.key).join(',')}|${applicable.map((d) => d.id).join(',')}|${limiting.join(';')}`;
     if (tried.has(key)) continue;
     tried.add(key);
-    const strict = witnessFor(base, universe, allowed, applicable.map((d) => d.strict), work);
+    const within = (pass: 'strict' | 'lenient') => limits.map((l) => alternativesFor(l, universe.action, pass));
+    const strict = witnessFor(base, universe, allowed, applicable.map((d) => d.strict), within('strict'), work);
     if (strict.kind === 'witness') return { action: universe.action, witness: strict.value, uncertain: isConditional(s) };
     if (strict.kind === 'unknown') undecided ??= universe.action;
     if (!lenientGap) {
-      const lenient = witnessFor(base, universe, allowed, applicable.map((d) => d.lenient), work);
+      const lenient = witnessFor(base, universe, allowed, applicable.map((d) => d.lenient), within('lenient'), work);
       if (lenient.kind === 'witness') lenientGap = { action: universe.action, witness: lenient.value };
       else if (lenient.kind === 'unknown') undecided ??= universe.action;
     }
