@@ -1,9 +1,11 @@
 import type { Rule } from '../linter/types.js';
 import actionResourceMismatch from './action-resource-mismatch.js';
 import allowWithNotPrincipal from './allow-with-not-principal.js';
+import allowWithUnsupportedTagKey from './allow-with-unsupported-tag-key.js';
 import arnFieldNotAllowed from './arn-field-not-allowed.js';
 import conflictingElements from './conflicting-elements.js';
 import createSlrWildcard from './create-slr-wildcard.js';
+import denyWithUnsupportedTagKey from './deny-with-unsupported-tag-key.js';
 import deprecatedGlobalConditionKey from './deprecated-global-condition-key.js';
 import duplicateConditionKey from './duplicate-condition-key.js';
 import duplicateKey from './duplicate-key.js';
@@ -56,6 +58,9 @@ import redundantStatement from './redundant-statement.js';
 import rolesAnywhereTrustActions from './roles-anywhere-trust-actions.js';
 import scpLegacySyntax from './scp-legacy-syntax.js';
 import scpSizeLimit from './scp-size-limit.js';
+import servicePrincipalUnsupportedKey from './service-principal-unsupported-key.js';
+import servicePrincipalWeakCondition from './service-principal-weak-condition.js';
+import servicePrincipalWithoutSource from './service-principal-without-source.js';
 import trustPolicyResource from './trust-policy-resource.js';
 import trustPolicyWildcardPrincipal from './trust-policy-wildcard-principal.js';
 import unknownAction from './unknown-action.js';
@@ -74,9 +79,11 @@ import wrongElementType from './wrong-element-type.js';
 export const coreRules: readonly Rule<any>[] = [
   actionResourceMismatch,
   allowWithNotPrincipal,
+  allowWithUnsupportedTagKey,
   arnFieldNotAllowed,
   conflictingElements,
   createSlrWildcard,
+  denyWithUnsupportedTagKey,
   deprecatedGlobalConditionKey,
   duplicateConditionKey,
   duplicateKey,
@@ -129,6 +136,9 @@ export const coreRules: readonly Rule<any>[] = [
   rolesAnywhereTrustActions,
   scpLegacySyntax,
   scpSizeLimit,
+  servicePrincipalUnsupportedKey,
+  servicePrincipalWeakCondition,
+  servicePrincipalWithoutSource,
   trustPolicyResource,
   trustPolicyWildcardPrincipal,
   unknownAction,
