@@ -5,6 +5,7 @@ import { compileLooseArnTemplate } from '../pattern/arn-template.js';
 import type { Token } from '../pattern/tokens.js';
 import { overlaps } from '../pattern/witness.js';
 import { defineRule, elementUrl } from './define.js';
+import { isApiGatewayShorthand } from './support/arn-fields.js';
 
 const looseTemplates = new Map<string, Token[]>();
 
@@ -63,7 +64,7 @@ export default defineRule({
     docs: {
       description: 'Disallow actions that cannot apply to any resource listed in the statement.',
       details:
-        'Each action acts on certain resource types (s3:GetObject on objects, sagemaker:CreateTrainingJob on training jobs); some take only "*" (s3:ListAllMyBuckets, ecr:GetAuthorizationToken). When no listed Resource can be a resource of any action an Action value matches, the value grants nothing in an Allow and blocks nothing in a Deny, usually because the ARN names the wrong service or resource type. IAM saves such policies, so the default level is warning. Resource types and ARN formats come from the bundled service authorization reference; statements with a Resource of "*" or with NotResource are not checked.',
+        'Each action acts on certain resource types (s3:GetObject on objects, sagemaker:CreateTrainingJob on training jobs); some take only "*" (s3:ListAllMyBuckets, ecr:GetAuthorizationToken). When no listed Resource can be a resource of any action an Action value matches, the value grants nothing in an Allow and blocks nothing in a Deny, usually because the ARN names the wrong service or resource type. IAM saves such policies, so the default level is warning. Resource types and ARN formats come from the bundled service authorization reference; statements with a Resource of "*", with API Gateway\'s short form execute-api:/…, or with NotResource are not checked.',
       references: [elementUrl('resource'), 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
     },
     defaultLevel: 'warning',
@@ -80,7 +81,7 @@ export default defineRule({
     return {
       Statement(statement) {
         const items = statement.resource?.items ?? [];
-        if (!statement.action || items.length === 0 || items.some((i) => i.value === null || i.value === '*')) return;
+        if (!statement.action || items.length === 0 || items.some((i) => i.value === null || i.value === '*' || isApiGatewayShorthand(i.value))) return;
         const variables = context.policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal';
         const resources = items.map((i) => ({ text: i.value!, tokens: compileResourcePattern(i.value!, { variables }).tokens }));
         for (const node of statement.action.items) {

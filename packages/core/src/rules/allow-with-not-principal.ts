@@ -8,12 +8,12 @@ export default defineRule({
     docs: {
       description: 'Disallow NotPrincipal in Allow statements.',
       details:
-        'Allow with NotPrincipal grants access to every principal except the listed ones, including principals of any other account and anonymous callers, and most services reject it. Use Principal with the principals to allow, or Principal "*" with a condition on aws:PrincipalArn or aws:PrincipalAccount.',
+        'Allow with NotPrincipal grants access to every principal except the listed ones, including principals of any other account and anonymous callers, and most services reject it. Use Principal with the principals to allow, or Principal "*" with a condition on aws:PrincipalArn or aws:PrincipalAccount. In role trust policies, where NotPrincipal is not allowed at all, not-principal-in-trust-policy reports it instead.',
       references: [elementUrl('notprincipal')],
     },
     defaultLevel: 'warning',
     recommended: true,
-    policyTypes: ['resource', 'trust'],
+    policyTypes: ['resource'],
     tags: ['security'],
     securitySeverity: 8.0,
     precision: 'very-high',

@@ -5,7 +5,7 @@ const SPEC: BroadGrantSpec = {
   action: 'iam:CreateServiceLinkedRole',
   target: 'every role',
   fix: 'list the service-linked role ARNs in Resource, or limit iam:AWSServiceName',
-  limitingKey: 'iam:AWSServiceName',
+  limitingKeys: /^iam:AWSServiceName$/i,
 };
 
 /** Flags `iam:CreateServiceLinkedRole` allowed on every role: a `Resource` matching all role ARNs, or `NotResource`. */

@@ -1,4 +1,4 @@
-import { isEpochText, valueText } from '../policy/condition-value.js';
+import { isEpochText, isIsoDateText, valueText } from '../policy/condition-value.js';
 import { parseConditionOperator } from '../policy/condition-operator.js';
 import { defineRule } from './define.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
     docs: {
       description: 'Prefer ISO 8601 dates over epoch seconds in values of Date operators.',
       details:
-        'Date condition operators accept a number of seconds since 1970 (1700000000) as well as an ISO 8601 date or date-time, but the number is easy to get wrong (milliseconds instead of seconds, a typo of one digit) and hard to review. Access Analyzer recommends ISO 8601. The message gives the date-time the number stands for. Applies to JSON numbers and to strings of digits.',
+        'Date condition operators accept a number of seconds since 1970 (1700000000) as well as an ISO 8601 date or date-time, but the number is easy to get wrong (milliseconds instead of seconds, a typo of one digit) and hard to review. Access Analyzer recommends ISO 8601. The message gives the date-time the number stands for. Applies to JSON numbers and to strings of digits; four digits ("2024") are also an ISO 8601 year, so they are reported as uncertain.',
       references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date'],
     },
     defaultLevel: 'warning',
@@ -32,6 +32,8 @@ export default defineRule({
     accessAnalyzer: ['INVALID_DATE_VALUE'],
     messages: {
       epochValue: '{{operator}} value {{value}} of "{{key}}" is epoch seconds; write it as an ISO 8601 date-time{{hint}}.',
+      yearOrEpoch:
+        '{{operator}} value {{value}} of "{{key}}" may be read as the year {{value}} (ISO 8601) or as epoch seconds{{hint}}; write a full ISO 8601 date such as "{{year}}-01-01T00:00:00Z".',
     },
   },
   create(context) {
@@ -44,7 +46,10 @@ export default defineRule({
             if (text === undefined || typeof value.value === 'boolean' || !isEpochText(text)) continue;
             const iso = isoOf(Number(text));
             const hint = iso ? ` ("${iso}")` : '';
-            context.report({ node: value, messageId: 'epochValue', data: { operator: node.operator, value: JSON.stringify(value.value), key: key.key, hint } });
+            const data = { operator: node.operator, value: JSON.stringify(value.value), key: key.key, hint };
+            // four digits are also an ISO 8601 year ("2024"): which one AWS reads is not documented
+            if (isIsoDateText(text)) context.report({ node: value, messageId: 'yearOrEpoch', data: { ...data, year: text }, uncertain: true });
+            else context.report({ node: value, messageId: 'epochValue', data });
           }
         }
       },

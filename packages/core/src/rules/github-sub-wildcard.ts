@@ -37,7 +37,7 @@ export default defineRule({
     recommended: true,
     policyTypes: ['trust'],
     tags: ['security'],
-    securitySeverity: 7.0,
+    securitySeverity: 7.5,
     precision: 'high',
     accessAnalyzer: ['SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED'],
     messages: {

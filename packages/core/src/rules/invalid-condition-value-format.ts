@@ -63,7 +63,7 @@ export default defineRule({
     docs: {
       description: 'Disallow values of VPC, VPC endpoint, region and service principal condition keys that cannot match such a value.',
       details:
-        'Under String operators: aws:SourceVpc values must be "vpc-" and aws:SourceVpce values "vpce-" followed by 8 or 17 letters and digits (with StringLike, a pattern that could match such an ID is fine); aws:RequestedRegion values must be shaped like a region code (us-east-1, us-gov-west-1, eusc-de-east-1; new regions are never flagged, only malformed codes); aws:PrincipalServiceName(sList) values must be DNS names such as ec2.amazonaws.com. Any other value never matches. Values with policy variables are not checked.',
+        'Under String operators: aws:SourceVpc values must be "vpc-" and aws:SourceVpce values "vpce-" followed by 8 or 17 letters and digits (with StringLike, a pattern that could match such an ID is fine); aws:RequestedRegion values must be shaped like a region code (us-east-1, us-gov-west-1, eusc-de-east-1; new regions are never flagged, only malformed codes); aws:PrincipalServiceName(sList) values must be DNS names such as ec2.amazonaws.com. Any other value never matches. Values with policy variables are not checked, nor values with * or ? under StringEquals-type operators (wildcard-without-like-operator reports those).',
       references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html'],
     },
     defaultLevel: 'error',
@@ -90,7 +90,8 @@ export default defineRule({
           if (!format) continue;
           for (const value of key.values) {
             const written = valueText(value);
-            if (written === undefined || written.includes('${')) continue;
+            // a wildcard under an exact-match operator is left to wildcard-without-like-operator
+            if (written === undefined || written.includes('${') || (!like && /[*?]/.test(written))) continue;
             const text = ignoreCase ? written.toLowerCase() : written;
             if (format.valid(text, like)) continue;
             const suggestion = format.hint?.(text);

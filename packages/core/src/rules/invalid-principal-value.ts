@@ -21,9 +21,9 @@ export default defineRule({
       partialWildcard:
         'Unexpected wildcard in {{principalType}} principal {{value}}: only the whole value "*" is a wildcard; match patterns with a condition such as ArnLike on aws:PrincipalArn.',
       malformedAws:
-        'Expected AWS principal {{value}} to be "*", a 12-digit account ID or the ARN of an account root, user, role, assumed-role session or federated user.',
+        'Expected AWS principal {{value}} to be "*", a 12-digit account ID or the ARN of an account root, user, role, assumed-role session or federated user{{hint}}.',
       groupPrincipal: 'Unexpected IAM group {{value}} as a principal: groups cannot be principals; list the users or use a role.',
-      malformedService: 'Expected Service principal {{value}} to be a service principal such as "ec2.amazonaws.com".',
+      malformedService: 'Expected Service principal {{value}} to be a service principal such as "ec2.amazonaws.com"{{hint}}.',
       malformedCanonicalUser: 'Expected CanonicalUser principal {{value}} to be a canonical user ID of 64 hexadecimal characters.',
     },
   },
@@ -37,10 +37,12 @@ export default defineRule({
           context.report({ node, messageId: 'partialWildcard', data });
         } else if (principalType === 'AWS') {
           const kind = parseAwsPrincipal(value)?.kind;
-          if (kind === undefined) context.report({ node, messageId: 'malformedAws', data });
+          const hint = isServicePrincipal(value) ? ` (did you mean {"Service": ${data.value}}?)` : '';
+          if (kind === undefined) context.report({ node, messageId: 'malformedAws', data: { ...data, hint } });
           else if (kind === 'group') context.report({ node, messageId: 'groupPrincipal', data });
         } else if (principalType === 'Service' && !isServicePrincipal(value)) {
-          context.report({ node, messageId: 'malformedService', data });
+          const hint = parseAwsPrincipal(value) ? ` (did you mean {"AWS": ${data.value}}?)` : /^[a-z0-9-]+$/.test(value) ? ` (did you mean "${value}.amazonaws.com"?)` : '';
+          context.report({ node, messageId: 'malformedService', data: { ...data, hint } });
         } else if (principalType === 'CanonicalUser' && !isCanonicalUserId(value)) {
           context.report({ node, messageId: 'malformedCanonicalUser', data });
         }

@@ -1,6 +1,6 @@
 import { closest } from '../catalog/suggest.js';
 import { defineRule, elementUrl } from './define.js';
-import { canHaveSixFields, canStartWithArn, namedAccountFields, parseArnPattern, variableMode } from './support/arn-fields.js';
+import { canHaveSixFields, canStartWithArn, isApiGatewayShorthand, namedAccountFields, parseArnPattern, variableMode } from './support/arn-fields.js';
 
 /** The AWS partitions (IAM User Guide, "IAM identifiers"; AWS SDK endpoint data). */
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
@@ -18,7 +18,7 @@ export default defineRule({
     docs: {
       description: 'Disallow Resource values that are not well-formed ARNs.',
       details:
-        'Apart from "*", a Resource or NotResource value is an ARN pattern arn:partition:service:region:account:resource. IAM rejects values without the arn: prefix or with fewer than six colon-separated fields, an upper-case service, a partition other than aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f or aws-eusc, or an account that is neither empty nor a 12-digit ID. A wildcard may stand for any of these parts (a * ending a field may even run past its colon), so only text that no wildcard can repair is reported.',
+        'Apart from "*" (and API Gateway\'s short form execute-api:/STAGE/METHOD/PATH, which API Gateway resource policies accept), a Resource or NotResource value is an ARN pattern arn:partition:service:region:account:resource. IAM rejects values without the arn: prefix or with fewer than six colon-separated fields, an upper-case service, a partition other than aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f or aws-eusc, or an account that is neither empty nor a 12-digit ID. A wildcard may stand for any of these parts (a * ending a field may even run past its colon), so only text that no wildcard can repair is reported.',
       references: [elementUrl('resource'), 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html'],
     },
     defaultLevel: 'error',
@@ -37,7 +37,7 @@ export default defineRule({
   create(context) {
     return {
       Resource(node) {
-        if (node.value === null || node.value === '*') return;
+        if (node.value === null || node.value === '*' || isApiGatewayShorthand(node.value)) return;
         const value = JSON.stringify(node.value);
         const pattern = parseArnPattern(node.value, variableMode(context.policy));
         if (!canStartWithArn(pattern)) {

@@ -24,8 +24,8 @@ export default defineRule({
       ConditionOperator(node) {
         const parsed = parseConditionOperator(node.operator);
         if (parsed?.base !== 'Null' || !parsed.ifExists) return;
-        const fix = `${parsed.qualifier ? `${parsed.qualifier}:` : ''}Null`;
-        context.report({ node, messageId: 'nullIfExists', data: { operator: node.operator, fix } });
+        // a set qualifier is also wrong on Null (null-with-qualifier leaves this operator to this rule)
+        context.report({ node, messageId: 'nullIfExists', data: { operator: node.operator, fix: 'Null' } });
       },
     };
   },

@@ -9,7 +9,7 @@ export default defineRule({
     docs: {
       description: 'Disallow set qualifiers on the Null condition operator.',
       details:
-        'Null tests whether a key is present in the request context at all, not its individual values, so a ForAllValues: or ForAnyValue: qualifier on it only obscures the condition. Write "Null" without a qualifier.',
+        'Null tests whether a key is present in the request context at all, not its individual values, so a ForAllValues: or ForAnyValue: qualifier on it only obscures the condition. Write "Null" without a qualifier. A qualified NullIfExists is left to null-with-if-exists.',
       references: [elementUrl('condition_operators'), 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html'],
     },
     defaultLevel: 'note',
@@ -23,7 +23,8 @@ export default defineRule({
     return {
       ConditionOperator(node) {
         const parsed = parseConditionOperator(node.operator);
-        if (parsed?.base !== 'Null' || !parsed.qualifier) return;
+        // with IfExists as well, null-with-if-exists reports the operator (as an error)
+        if (parsed?.base !== 'Null' || !parsed.qualifier || parsed.ifExists) return;
         context.report({ node, messageId: 'nullWithQualifier', data: { operator: node.operator } });
       },
     };

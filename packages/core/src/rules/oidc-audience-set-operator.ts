@@ -1,8 +1,6 @@
 import { parseConditionOperator } from '../policy/condition-operator.js';
 import { defineRule } from './define.js';
-
-/** An identity-provider audience key: `HOST[/PATH]:aud` or `HOST[/PATH]:oaud` (the host has a dot; service prefixes do not). */
-const AUDIENCE_KEY = /^[^:]*\.[^:]*:o?aud$/i;
+import { isAudienceKey } from './support/condition-key.js';
 
 /** Flags OIDC audience claims tested with a ForAllValues/ForAnyValue qualifier. */
 export default defineRule({
@@ -25,7 +23,7 @@ export default defineRule({
     precision: 'medium',
     accessAnalyzer: ['CONFIRM_AUDIENCE_CLAIM_TYPE'],
     messages: {
-      qualifiedAudience: 'Expected {{key}} without the {{qualifier}} qualifier: the audience claim is single-valued unless your identity provider issues several audiences.',
+      qualifiedAudience: 'Expected "{{key}}" without the "{{qualifier}}:" qualifier: the audience claim is single-valued unless your identity provider issues several audiences.',
     },
   },
   create(context) {
@@ -34,7 +32,7 @@ export default defineRule({
         const qualifier = parseConditionOperator(node.operator)?.qualifier;
         if (!qualifier) return;
         for (const key of node.keys) {
-          if (AUDIENCE_KEY.test(key.key)) context.report({ node: key, messageId: 'qualifiedAudience', data: { key: key.key, qualifier } });
+          if (isAudienceKey(key.key)) context.report({ node: key, messageId: 'qualifiedAudience', data: { key: key.key, qualifier } });
         }
       },
     };

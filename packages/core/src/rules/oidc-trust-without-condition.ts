@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       description: 'Require a condition on the identity provider\'s claims when a trust policy allows an OIDC principal to assume the role.',
       details:
-        'Any holder of a token from the identity provider can call sts:AssumeRoleWithWebIdentity: without a condition on the provider\'s keys (PROVIDER:aud, PROVIDER:sub, ...) a role trusting accounts.google.com or a shared OIDC issuer can be assumed by identities of other tenants. For GitHub Actions (token.actions.githubusercontent.com) the condition must test the :sub claim, which names the repository; otherwise workflows of any GitHub repository can assume the role. Only Allow statements that allow sts:AssumeRoleWithWebIdentity are checked; a Null condition only tests presence and does not count.',
+        'Any holder of a token from the identity provider can call sts:AssumeRoleWithWebIdentity: without a condition on the provider\'s keys (PROVIDER:aud, PROVIDER:sub, ...) a role trusting accounts.google.com or a shared OIDC issuer can be assumed by identities of other tenants. For GitHub Actions (token.actions.githubusercontent.com) the condition must test the :sub claim, which names the repository; otherwise workflows of any GitHub repository can assume the role. Only Allow statements that allow sts:AssumeRoleWithWebIdentity are checked; a Null condition only tests presence and does not count, nor does a negated operator (StringNotLike "repo:evil/*" lets every other repository in).',
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html',
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif',
@@ -39,8 +39,8 @@ export default defineRule({
           if (provider === undefined) continue;
           const prefix = `${provider.toLowerCase()}:`;
           if (GITHUB.test(provider)) {
-            if (!testsKey(node, (key) => key.toLowerCase() === `${prefix}sub`)) context.report({ node: value, messageId: 'missingGithubSub', data: { provider } });
-          } else if (!testsKey(node, (key) => key.toLowerCase().startsWith(prefix))) {
+            if (!testsKey(node, (key) => key.toLowerCase() === `${prefix}sub`, { allowListOnly: true })) context.report({ node: value, messageId: 'missingGithubSub', data: { provider } });
+          } else if (!testsKey(node, (key) => key.toLowerCase().startsWith(prefix), { allowListOnly: true })) {
             context.report({ node: value, messageId: 'missingProviderCondition', data: { provider } });
           }
         }

@@ -17,6 +17,14 @@ const FITTING: Readonly<Record<string, readonly OperatorFamily[]>> = {
   Binary: ['Binary'],
 };
 
+/**
+ * Families that compare a String key's text as another type, and what the text must then read as.
+ * The reference types some keys that hold numbers as String (glacier:ArchiveAgeInDays, which the
+ * S3 Glacier vault lock examples test with NumericLessThan), and tag values may hold numbers or
+ * dates, so these pairs are reported as uncertain.
+ */
+const TEXT_AS: Partial<Record<OperatorFamily, string>> = { Numeric: 'number', Date: 'date', Bool: 'boolean' };
+
 /** Keys documented with a second type: aws:EpochTime is Date and Numeric (epoch seconds). */
 const EXTRA_FAMILIES: ReadonlyMap<string, OperatorFamily> = new Map([['aws:epochtime', 'Numeric']]);
 
@@ -28,7 +36,7 @@ export default defineRule({
     docs: {
       description: 'Require condition operators whose family fits the data type of the condition key.',
       details:
-        'Each condition key has a data type in the service reference (String, ARN, Numeric, Date, Bool, IPAddress). An operator of another family (StringEquals on aws:CurrentTime, NumericLessThan on a String key, IpAddress on a String key) does not compare the way it reads and usually never matches. Conservatively, String and ARN operators are accepted on each other\'s keys, String operators on Bool keys, Numeric operators on aws:EpochTime, and Null on every key. Keys the IAM data does not know are skipped.',
+        'Each condition key has a data type in the service reference (String, ARN, Numeric, Date, Bool, IPAddress). An operator of another family (StringEquals on aws:CurrentTime, IpAddress on a String key) does not compare the way it reads and usually never matches. Conservatively, String and ARN operators are accepted on each other\'s keys, String operators on Bool keys, Numeric operators on aws:EpochTime, and Null on every key. Numeric, Date and Bool operators on String keys are reported as uncertain ("may"): some keys the reference types as String hold numbers (glacier:ArchiveAgeInDays), and tags may hold numbers or dates. Keys the IAM data does not know are skipped.',
       references: [elementUrl('condition_operators'), 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html'],
     },
     defaultLevel: 'warning',
@@ -38,6 +46,8 @@ export default defineRule({
     accessAnalyzer: ['TYPE_MISMATCH'],
     messages: {
       typeMismatch: 'Operator "{{operator}}" ({{family}}) does not fit condition key "{{key}}" of type {{type}}; use a {{expected}} operator.',
+      textAs:
+        'Operator "{{operator}}" ({{family}}) may not fit condition key "{{key}}" of type String: it matches only if the request value reads as a {{what}}; otherwise use a String operator.',
     },
   },
   create(context) {
@@ -49,6 +59,11 @@ export default defineRule({
           const info = knownConditionKey(key.key);
           const fitting = info && FITTING[info.type.replace(/^ArrayOf/, '')];
           if (!info || !fitting || fitting.includes(parsed.family) || EXTRA_FAMILIES.get(key.key.toLowerCase()) === parsed.family) continue;
+          const what = info.type.replace(/^ArrayOf/, '') === 'String' ? TEXT_AS[parsed.family] : undefined;
+          if (what) {
+            context.report({ node: key, messageId: 'textAs', data: { operator: node.operator, family: parsed.family, key: key.key, what }, uncertain: true });
+            continue;
+          }
           const data = { operator: node.operator, family: parsed.family, key: key.key, type: info.type, expected: fitting[0]! };
           context.report({ node: key, messageId: 'typeMismatch', data });
         }

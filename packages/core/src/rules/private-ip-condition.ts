@@ -9,7 +9,7 @@ export default defineRule({
     type: 'problem',
     docs: {
       description: 'Disallow aws:SourceIp conditions that list only private IP ranges.',
-      details: `aws:SourceIp holds the public address a request comes from; requests through a VPC endpoint carry no aws:SourceIp at all (use aws:VpcSourceIp for those). An IpAddress condition listing only private ranges therefore never matches, and a NotIpAddress one always matches. Private here means ${PRIVATE_RANGES.join(', ')} (RFC 1918, IPv6 unique local and link-local addresses); a value reaching outside them counts as public.`,
+      details: `aws:SourceIp holds the public address a request comes from; requests through a VPC endpoint carry no aws:SourceIp at all (use aws:VpcSourceIp for those). An IpAddress condition listing only private ranges therefore never matches (with IfExists or ForAllValues: it matches exactly the requests without aws:SourceIp), and a NotIpAddress one always matches. Private here means ${PRIVATE_RANGES.join(', ')} (RFC 1918, IPv6 unique local and link-local addresses); a value reaching outside them counts as public.`,
       references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip'],
     },
     defaultLevel: 'error',
@@ -19,6 +19,8 @@ export default defineRule({
     accessAnalyzer: ['PRIVATE_IP_ADDRESS', 'PRIVATE_NOT_IP_ADDRESS'],
     messages: {
       neverMatches: '{{operator}} on "{{key}}" lists only private IP ranges, so it never matches: aws:SourceIp holds public addresses (use aws:VpcSourceIp for VPC traffic).',
+      onlyWithoutKey:
+        '{{operator}} on "{{key}}" lists only private IP ranges, so it matches only requests that carry no aws:SourceIp (through a VPC endpoint or an AWS service): aws:SourceIp holds public addresses (use aws:VpcSourceIp for VPC traffic).',
       alwaysMatches: '{{operator}} on "{{key}}" lists only private IP ranges, so it always matches: aws:SourceIp holds public addresses (use aws:VpcSourceIp for VPC traffic).',
     },
   },
@@ -27,7 +29,7 @@ export default defineRule({
       ConditionOperator(node) {
         for (const entry of sourceIpKeys(node)) {
           if (!entry.allValid || entry.publicCount > 0 || entry.privateValues.length === 0) continue;
-          const messageId = entry.negated ? 'alwaysMatches' : 'neverMatches';
+          const messageId = entry.negated ? 'alwaysMatches' : entry.trueWhenAbsent ? 'onlyWithoutKey' : 'neverMatches';
           context.report({ node: entry.key, messageId, data: { operator: node.operator, key: entry.key.key } });
         }
       },

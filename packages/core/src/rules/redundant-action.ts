@@ -1,6 +1,6 @@
 import { compileGlob } from '../pattern/tokens.js';
 import { defineRule, elementUrl } from './define.js';
-import { REDUNDANT_MESSAGE, reportRedundantItems } from './support/redundant-items.js';
+import { REDUNDANT_MESSAGES, reportRedundantItems } from './support/redundant-items.js';
 
 /**
  * Flags an `Action`/`NotAction` item that another item of the same element already matches
@@ -21,7 +21,7 @@ export default defineRule({
     tags: ['maintainability'],
     precision: 'very-high',
     accessAnalyzer: ['REDUNDANT_ACTION'],
-    messages: { redundant: REDUNDANT_MESSAGE },
+    messages: REDUNDANT_MESSAGES,
   },
   create(context) {
     const prepare = (value: string) => {

@@ -1,6 +1,6 @@
 import { compileResourcePattern } from '../pattern/arn.js';
 import { defineRule, elementUrl } from './define.js';
-import { REDUNDANT_MESSAGE, reportRedundantItems } from './support/redundant-items.js';
+import { REDUNDANT_MESSAGES, reportRedundantItems } from './support/redundant-items.js';
 
 /**
  * Flags a `Resource`/`NotResource` item that another item of the same element already matches
@@ -22,7 +22,7 @@ export default defineRule({
     tags: ['maintainability'],
     precision: 'very-high',
     accessAnalyzer: ['REDUNDANT_RESOURCE'],
-    messages: { redundant: REDUNDANT_MESSAGE },
+    messages: REDUNDANT_MESSAGES,
   },
   create(context) {
     const variables = context.policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal';

@@ -1,15 +1,15 @@
 import { defineRule, elementUrl } from './define.js';
 
-/** Flags `"Principal": "*"` and `{"AWS": "*"}` in role trust policies. */
+/** Flags `"Principal": "*"` and `{"AWS": "*"}` in Allow statements of role trust policies. */
 export default defineRule({
   name: 'trust-policy-wildcard-principal',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow the wildcard principal in role trust policies.',
+      description: 'Disallow the wildcard principal in Allow statements of role trust policies.',
       details:
-        'A role trust policy with "Principal": "*" or {"AWS": "*"} lets principals of every AWS account try to assume the role, leaving conditions as the only guard. Access Analyzer reports it as an error. Name the trusted accounts, roles or services; to trust a whole organization, list its accounts or pair specific principals with aws:PrincipalOrgID.',
-      references: [elementUrl('principal')],
+        'IAM accepts "Principal": "*" or {"AWS": "*"} in a role trust policy, but then every IAM principal of every AWS account may assume the role: with no Condition the role is public, and with one, a single mistake in it makes the role public. Access Analyzer reports the wildcard as an error (ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL), and so does this rule, with or without a Condition. Name the trusted accounts, roles or services. Deny statements with a wildcard principal (guardrails such as denying sts:AssumeRole outside your organization) grant nothing and are not reported.',
+      references: [elementUrl('principal'), 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html'],
     },
     defaultLevel: 'error',
     recommended: true,
@@ -19,15 +19,22 @@ export default defineRule({
     precision: 'very-high',
     accessAnalyzer: ['ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL'],
     messages: {
-      wildcardPrincipal: 'Unexpected wildcard principal {{principal}} in a role trust policy: name the accounts, roles or services that may assume the role.',
+      wildcardPrincipal:
+        'Unexpected wildcard principal {{principal}} in a role trust policy: any principal of any AWS account can assume the role; name the accounts, roles or services that may assume it.',
+      wildcardPrincipalWithCondition:
+        'Unexpected wildcard principal {{principal}} in a role trust policy: only the Condition keeps principals of other AWS accounts from assuming the role; name the accounts, roles or services that may assume it.',
     },
   },
   create(context) {
     return {
-      PrincipalValue(node) {
-        if (node.negated || node.value !== '*') return;
-        if (node.principalType === '*') context.report({ node, messageId: 'wildcardPrincipal', data: { principal: '"*"' } });
-        else if (node.principalType === 'AWS') context.report({ node, messageId: 'wildcardPrincipal', data: { principal: '{"AWS": "*"}' } });
+      Statement(node) {
+        if (node.effect?.value !== 'Allow' || !node.principal) return;
+        const messageId = node.condition?.operators.some((op) => op.keys.length > 0) ? 'wildcardPrincipalWithCondition' : 'wildcardPrincipal';
+        for (const value of node.principal.values) {
+          if (value.value !== '*') continue;
+          if (value.principalType === '*') context.report({ node: value, messageId, data: { principal: '"*"' } });
+          else if (value.principalType === 'AWS') context.report({ node: value, messageId, data: { principal: '{"AWS": "*"}' } });
+        }
       },
     };
   },

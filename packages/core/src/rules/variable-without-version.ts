@@ -17,7 +17,7 @@ export default defineRule({
     defaultLevel: 'error',
     recommended: true,
     tags: ['correctness', 'security'],
-    securitySeverity: 4.0,
+    securitySeverity: 4.5,
     precision: 'very-high',
     accessAnalyzer: ['VARIABLE_UNSUPPORTED_IN_VERSION'],
     messages: {

@@ -20,6 +20,11 @@ new RuleTester().run('action-resource-mismatch', rule, {
       name: 'formats with a placeholder service and a literal "*" account',
       code: `{ "Statement": [{ "Effect": "Allow", "Action": "backup:CreateBackupAccessPoint", "Resource": "arn:aws:backup:us-east-1:123456789012:recovery-point:rp1" }] }`,
     },
+    {
+      // regression: API Gateway's documented short form made execute-api:Invoke "fit no listed Resource"
+      name: 'API Gateway resource policy with the execute-api:/… short form',
+      code: `{ "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*", "Condition": { "IpAddress": { "aws:SourceIp": "192.0.2.0/24" } } }] }`,
+    },
   ],
   invalid: [
     {

@@ -15,6 +15,12 @@ new RuleTester().run('allow-with-not-principal', rule, {
       name: 'a lower-case effect is not Allow (invalid-effect reports it)',
       code: `{ "Statement": [{ "Effect": "allow", "NotPrincipal": { "AWS": "111122223333" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }] }`,
     },
+    {
+      // regression: reported here and by not-principal-in-trust-policy on the same element
+      name: 'trust policies are left to not-principal-in-trust-policy',
+      policyType: 'trust',
+      code: `{ "Statement": [{ "Effect": "Allow", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "sts:AssumeRole" }] }`,
+    },
   ],
   invalid: [
     {

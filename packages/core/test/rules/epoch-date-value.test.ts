@@ -42,5 +42,13 @@ new RuleTester().run('epoch-date-value', rule, {
       code: policy('"DateEquals": { "aws:CurrentTime": "99999999999999999" }'),
       errors: [{ messageId: 'epochValue', data: { operator: 'DateEquals', value: '"99999999999999999"', key: 'aws:CurrentTime', hint: '' }, line: 1, column: 119, endLine: 1, endColumn: 138 }],
     },
+    {
+      // regression: "2024" is an ISO 8601 year as well as 2024 epoch seconds; it was reported as certainly epoch.
+      // "DateGreaterThan" (17 quoted) 84-100, "{" 103, "aws:CurrentTime" (17 quoted) 105-121, "2024" (6 quoted) 124-129 -> end 130.
+      // 2024 s = 00:33:44 on 1970-01-01.
+      name: 'four digits: year or epoch seconds',
+      code: policy('"DateGreaterThan": { "aws:CurrentTime": "2024" }'),
+      errors: [{ messageId: 'yearOrEpoch', data: { operator: 'DateGreaterThan', value: '"2024"', key: 'aws:CurrentTime', hint: ' ("1970-01-01T00:33:44Z")', year: '2024' }, line: 1, column: 124, endLine: 1, endColumn: 130 }],
+    },
   ],
 });

@@ -14,6 +14,11 @@ new RuleTester().run('invalid-condition-value-format', rule, {
     { name: 'upper case under StringEqualsIgnoreCase', code: policy('"StringEqualsIgnoreCase": { "aws:RequestedRegion": "US-EAST-1" }') },
     { name: 'service principals', code: policy('"StringEquals": { "aws:PrincipalServiceName": ["ec2.amazonaws.com", "logs.us-east-1.amazonaws.com", "elasticmapreduce.amazonaws.com.cn"] }') },
     { name: 'policy variables are not checked', code: policy('"StringEquals": { "aws:SourceVpc": "${aws:PrincipalTag/vpc}" }') },
+    {
+      // regression: also reported by wildcard-without-like-operator on the same value
+      name: 'wildcards under exact-match operators are left to wildcard-without-like-operator',
+      code: policy('"StringNotEquals": { "aws:SourceVpc": "vpc-*", "aws:RequestedRegion": "eu-*", "aws:PrincipalServiceName": "*.amazonaws.com" }'),
+    },
     { name: 'other keys and operators', code: policy('"StringEquals": { "aws:SourceAccount": "vpc-1" }, "Null": { "aws:SourceVpc": "true" }') },
   ],
   invalid: [

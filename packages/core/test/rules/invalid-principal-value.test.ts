@@ -63,10 +63,10 @@ new RuleTester().run('invalid-principal-value', rule, {
 }`,
       errors: [
         { messageId: 'partialWildcard', data: { principalType: 'AWS', value: '"arn:aws:iam::111122223333:role/app-*"' }, line: 7, column: 11, endLine: 7, endColumn: 49 },
-        { messageId: 'malformedAws', data: { value: '"arn:aws:iam::11112222333:root"' }, line: 8, column: 11, endLine: 8, endColumn: 42 },
+        { messageId: 'malformedAws', data: { value: '"arn:aws:iam::11112222333:root"', hint: '' }, line: 8, column: 11, endLine: 8, endColumn: 42 },
         { messageId: 'groupPrincipal', data: { value: '"arn:aws:iam::111122223333:group/admins"' }, line: 9, column: 11, endLine: 9, endColumn: 51 },
-        { messageId: 'malformedAws', data: { value: '"arn:aws:sts::111122223333:assumed-role/app"' }, line: 10, column: 11, endLine: 10, endColumn: 55 },
-        { messageId: 'malformedService', data: { value: '"ec2"' }, line: 12, column: 20, endLine: 12, endColumn: 25 },
+        { messageId: 'malformedAws', data: { value: '"arn:aws:sts::111122223333:assumed-role/app"', hint: '' }, line: 10, column: 11, endLine: 10, endColumn: 55 },
+        { messageId: 'malformedService', data: { value: '"ec2"', hint: ' (did you mean "ec2.amazonaws.com"?)' }, line: 12, column: 20, endLine: 12, endColumn: 25 },
         {
           messageId: 'malformedCanonicalUser',
           data: { value: '"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2b"' },
@@ -82,6 +82,23 @@ new RuleTester().run('invalid-principal-value', rule, {
       name: 'wildcard inside a service principal',
       code: bucket('{ "Service": "*.amazonaws.com" }'),
       errors: [{ messageId: 'partialWildcard', data: { principalType: 'Service', value: '"*.amazonaws.com"' }, line: 1, column: 64, endLine: 1, endColumn: 81 }],
+    },
+    {
+      // a service principal under AWS and an account under Service get a "did you mean" for the other key.
+      // line 4: 4 spaces + `"Principal": { "AWS": ` (11+2+2+5+2 = 22) → col 27; "ec2.amazonaws.com" (19 quoted) cols 27-45 → end 46;
+      // `, "Service": ` (2+9+2 = 13) → col 59; "111122223333" (14 quoted) cols 59-72 → end 73.
+      name: 'principal values under the wrong principal type',
+      code: `{
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "ec2.amazonaws.com", "Service": "111122223333" },
+    "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"
+  }]
+}`,
+      errors: [
+        { messageId: 'malformedAws', data: { value: '"ec2.amazonaws.com"', hint: ' (did you mean {"Service": "ec2.amazonaws.com"}?)' }, line: 4, column: 27, endLine: 4, endColumn: 46 },
+        { messageId: 'malformedService', data: { value: '"111122223333"', hint: ' (did you mean {"AWS": "111122223333"}?)' }, line: 4, column: 59, endLine: 4, endColumn: 73 },
+      ],
     },
   ],
 });

@@ -14,6 +14,8 @@ new RuleTester().run('malformed-arn', rule, {
     { name: 'every listed partition', code: policy('arn:aws-eusc:s3:::bucket') },
     { name: 'a variable is not judged here', code: policy('arn:${aws:partition}:s3:::bucket') },
     { name: 'a service field with a wildcard is not judged', code: policy('arn:aws:S*:::bucket') },
+    // regression: the API Gateway resource-policy short form was reported as "not an ARN"
+    { name: 'API Gateway short form execute-api:/…', code: policy('execute-api:/prod/GET/pets/*') },
   ],
   invalid: [
     {

@@ -36,5 +36,18 @@ new RuleTester().run('missing-set-qualifier', rule, {
       code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringEquals": { "aws:TagKeys": "team" } } }] }`,
       errors: [{ messageId: 'missingQualifier', data: { key: 'aws:TagKeys', type: 'ArrayOfString', operator: 'StringEquals', base: 'StringEquals' }, line: 1, column: 114, endLine: 1, endColumn: 127 }],
     },
+    {
+      // Cognito's amr is multivalued per AWS docs (the IAM data says String).
+      // line 4: 6 spaces, "StringLike" (12) cols 7-18, ': { ' (4) → col 23; "cognito-identity.amazonaws.com:amr" (36 quoted) cols 23-58 → end 59.
+      name: 'StringLike on Cognito amr',
+      code: `{
+  "Statement": [{
+    "Effect": "Allow", "Principal": { "Federated": "cognito-identity.amazonaws.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {
+      "StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" }
+    }
+  }]
+}`,
+      errors: [{ messageId: 'missingQualifier', data: { key: 'cognito-identity.amazonaws.com:amr', type: 'ArrayOfString', operator: 'StringLike', base: 'StringLike' }, line: 4, column: 23, endLine: 4, endColumn: 59 }],
+    },
   ],
 });

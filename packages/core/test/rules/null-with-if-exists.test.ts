@@ -22,7 +22,8 @@ new RuleTester().run('null-with-if-exists', rule, {
       // the prefix up to `"Condition": { ` is 95 characters, so the operator starts at col 96; "ForAnyValue:nullifexists" is 26 characters quoted: cols 96-121.
       name: 'qualified and miscased',
       code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAnyValue:nullifexists": { "aws:TagKeys": "true" } } }] }`,
-      errors: [{ messageId: 'nullIfExists', data: { operator: 'ForAnyValue:nullifexists', fix: 'ForAnyValue:Null' }, line: 1, column: 96, endLine: 1, endColumn: 122 }],
+      // regression: the fix kept the qualifier, which null-with-qualifier then reported on the same operator
+      errors: [{ messageId: 'nullIfExists', data: { operator: 'ForAnyValue:nullifexists', fix: 'Null' }, line: 1, column: 96, endLine: 1, endColumn: 122 }],
     },
   ],
 });

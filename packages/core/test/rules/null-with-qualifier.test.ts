@@ -4,6 +4,11 @@ import rule from '../../src/rules/null-with-qualifier.js';
 new RuleTester().run('null-with-qualifier', rule, {
   valid: [
     { name: 'plain Null on a multivalued key', code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "Null": { "aws:TagKeys": "false" } } }] }` },
+    {
+      // regression: reported here and by null-with-if-exists on the same operator
+      name: 'a qualified NullIfExists is left to null-with-if-exists',
+      code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAnyValue:NullIfExists": { "aws:TagKeys": "true" } } }] }`,
+    },
     { name: 'qualifiers on other operators', code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "aws:TagKeys": "team" } } }] }` },
   ],
   invalid: [

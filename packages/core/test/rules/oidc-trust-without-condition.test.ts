@@ -60,5 +60,12 @@ new RuleTester().run('oidc-trust-without-condition', rule, {
       code: `{ "Statement": [{ "Effect": "Allow", "Principal": { "Federated": "token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "Null": { "token.actions.githubusercontent.com:sub": "false" } } }] }`,
       errors: [{ messageId: 'missingGithubSub', data: { provider: 'token.actions.githubusercontent.com' }, line: 1, column: 66, endLine: 1, endColumn: 103 }],
     },
+    {
+      // regression: a negated sub test counted as restricting the repository.
+      // Same prefix as above: the Federated value is at cols 66-102 → end 103.
+      name: 'GitHub with only a negated test on sub',
+      code: `{ "Statement": [{ "Effect": "Allow", "Principal": { "Federated": "token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, "StringNotLike": { "token.actions.githubusercontent.com:sub": "repo:evil/*" } } }] }`,
+      errors: [{ messageId: 'missingGithubSub', data: { provider: 'token.actions.githubusercontent.com' }, line: 1, column: 66, endLine: 1, endColumn: 103 }],
+    },
   ],
 });

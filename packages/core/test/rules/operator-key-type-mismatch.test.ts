@@ -14,7 +14,7 @@ new RuleTester().run('operator-key-type-mismatch', rule, {
     {
       // line 5: 6 spaces, "StringEquals" (14), ': { ' (4) → col 25; "aws:CurrentTime" is 17 characters quoted: cols 25-41.
       // line 6: 6 spaces, "NumericLessThan" (17), ': { ' (4) → col 28; "s3:prefix" is 11 characters quoted: cols 28-38.
-      name: 'String on a Date key, Numeric on a String key',
+      name: 'String on a Date key; Numeric on a String key is uncertain',
       code: `{
   "Statement": [{
     "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*",
@@ -26,7 +26,8 @@ new RuleTester().run('operator-key-type-mismatch', rule, {
 }`,
       errors: [
         { messageId: 'typeMismatch', data: { operator: 'StringEquals', family: 'String', key: 'aws:CurrentTime', type: 'Date', expected: 'Date' }, line: 5, column: 25, endLine: 5, endColumn: 42 },
-        { messageId: 'typeMismatch', data: { operator: 'NumericLessThan', family: 'Numeric', key: 's3:prefix', type: 'String', expected: 'String' }, line: 6, column: 28, endLine: 6, endColumn: 39 },
+        // regression: was certain; a String key may hold a number (glacier:ArchiveAgeInDays in AWS's vault lock example)
+        { messageId: 'textAs', data: { operator: 'NumericLessThan', family: 'Numeric', key: 's3:prefix', what: 'number' }, line: 6, column: 28, endLine: 6, endColumn: 39 },
       ],
     },
     {
@@ -34,6 +35,21 @@ new RuleTester().run('operator-key-type-mismatch', rule, {
       name: 'String operator on the IP key',
       code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringLike": { "aws:SourceIp": "10.*" } } }] }`,
       errors: [{ messageId: 'typeMismatch', data: { operator: 'StringLike', family: 'String', key: 'aws:SourceIp', type: 'IPAddress', expected: 'IpAddress' }, line: 1, column: 112, endLine: 1, endColumn: 126 }],
+    },
+    {
+      // S3 Glacier vault lock example. line 6: 6 spaces, "NumericLessThan" (17), ': { ' (4) → col 28;
+      // "glacier:ArchiveAgeInDays" (24 + 2 quotes = 26) cols 28-53 → end 54.
+      name: 'Numeric operator on a String-typed key holding a number',
+      code: `{
+  "Statement": [{
+    "Effect": "Deny", "Principal": "*", "Action": "glacier:DeleteArchive",
+    "Resource": "arn:aws:glacier:us-west-2:123456789012:vaults/examplevault",
+    "Condition": {
+      "NumericLessThan": { "glacier:ArchiveAgeInDays": "365" }
+    }
+  }]
+}`,
+      errors: [{ messageId: 'textAs', data: { operator: 'NumericLessThan', family: 'Numeric', key: 'glacier:ArchiveAgeInDays', what: 'number' }, line: 6, column: 28, endLine: 6, endColumn: 54 }],
     },
   ],
 });

@@ -87,5 +87,22 @@ new RuleTester().run('pass-role-wildcard', rule, {
         },
       ],
     },
+    {
+      // regression: a condition on the role's tag limits which roles may be passed, but was reported as certain.
+      // "iam:PassRole" 48-61, `, `, "Resource" 64-73, `: `, "*" 76-78.
+      name: 'a role tag condition makes it uncertain',
+      code: `{ "Statement": [{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": { "StringEquals": { "iam:ResourceTag/team": "ml" } } }] }`,
+      errors: [
+        {
+          messageId: 'actionOnAnyResource',
+          data: { resource: '"*"', limit: ', but the iam:ResourceTag/team condition may limit it to intended uses' },
+          level: 'warning',
+          line: 1,
+          column: 76,
+          endLine: 1,
+          endColumn: 79,
+        },
+      ],
+    },
   ],
 });

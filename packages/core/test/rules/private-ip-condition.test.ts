@@ -47,7 +47,20 @@ new RuleTester().run('private-ip-condition', rule, {
       // "IpAddressIfExists" (19 quoted) 84-102, "{" 105, "aws:SourceIp" (14 quoted) 107-120 -> end 121.
       name: 'a single private address with IfExists',
       code: policy('"IpAddressIfExists": { "aws:SourceIp": "172.31.255.255" }'),
-      errors: [{ messageId: 'neverMatches', data: { operator: 'IpAddressIfExists', key: 'aws:SourceIp' }, line: 1, column: 107, endLine: 1, endColumn: 121 }],
+      // regression: the message said "never matches", but IfExists matches when aws:SourceIp is absent
+      errors: [{ messageId: 'onlyWithoutKey', data: { operator: 'IpAddressIfExists', key: 'aws:SourceIp' }, line: 1, column: 107, endLine: 1, endColumn: 121 }],
+    },
+    {
+      // "ForAllValues:IpAddress" (24 quoted) 84-107, "{" 110, "aws:SourceIp" (14 quoted) 112-125 -> end 126.
+      name: 'ForAllValues: is also true without the key',
+      code: policy('"ForAllValues:IpAddress": { "aws:SourceIp": "10.1.0.0/16" }'),
+      errors: [{ messageId: 'onlyWithoutKey', data: { operator: 'ForAllValues:IpAddress', key: 'aws:SourceIp' }, line: 1, column: 112, endLine: 1, endColumn: 126 }],
+    },
+    {
+      // "NotIpAddressIfExists" (22 quoted) 84-105, "{" 108, "aws:SourceIp" (14 quoted) 110-123 -> end 124.
+      name: 'NotIpAddressIfExists always matches',
+      code: policy('"NotIpAddressIfExists": { "aws:SourceIp": "10.1.0.0/16" }'),
+      errors: [{ messageId: 'alwaysMatches', data: { operator: 'NotIpAddressIfExists', key: 'aws:SourceIp' }, line: 1, column: 110, endLine: 1, endColumn: 124 }],
     },
   ],
 });

@@ -49,5 +49,12 @@ new RuleTester().run('redundant-action', rule, {
       code: `{ "Statement": [{ "Effect": "Allow", "Action": ["s3:Get?bject", "s3:GetObject"], "Resource": "*" }] }`,
       errors: [{ messageId: 'redundant', data: { element: 'Action', item: '"s3:GetObject"', by: '"s3:Get?bject"' }, line: 1, column: 65, endLine: 1, endColumn: 79 }],
     },
+    {
+      // regression: an exact repeat said it was "covered by" itself. "Action" 38-45, `: `, `[` 48,
+      // "ec2:DescribeVpcs" (16+2) 49-66, `, `, "ec2:DescribeVpcs" 69-86 → end 87.
+      name: 'an exact repeat',
+      code: `{ "Statement": [{ "Effect": "Allow", "Action": ["ec2:DescribeVpcs", "ec2:DescribeVpcs"], "Resource": "*" }] }`,
+      errors: [{ messageId: 'duplicate', data: { element: 'Action', item: '"ec2:DescribeVpcs"', by: '"ec2:DescribeVpcs"' }, line: 1, column: 69, endLine: 1, endColumn: 87 }],
+    },
   ],
 });

@@ -40,7 +40,7 @@ new RuleTester().run('redundant-resource', rule, {
           endColumn: 35,
         },
         {
-          messageId: 'redundant',
+          messageId: 'duplicate',
           data: { element: 'Resource', item: '"arn:aws:s3:::home/${aws:username}/*"', by: '"arn:aws:s3:::home/${aws:username}/*"' },
           line: 11,
           column: 7,
@@ -63,6 +63,13 @@ new RuleTester().run('redundant-resource', rule, {
       name: 'no Version: variables are literal text',
       code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::home/*", "arn:aws:s3:::home/\${aws:username}"] }] }`,
       errors: [{ messageId: 'redundant', line: 1, column: 100, endLine: 1, endColumn: 135 }],
+    },
+    {
+      // `{ "Statement": [{ "Effect": "Allow", ` cols 1-37; "Action" 38-45, `: `, "s3:GetObject" 48-61, `, `,
+      // "Resource" 64-73, `: `, `[` 76, "arn:aws:s3:::b/*" (16+2) 77-94, `, `, "arn:aws:s3:::b/*" 97-114 → end 115.
+      name: 'an exact repeat',
+      code: `{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/*"] }] }`,
+      errors: [{ messageId: 'duplicate', data: { element: 'Resource', item: '"arn:aws:s3:::b/*"', by: '"arn:aws:s3:::b/*"' }, line: 1, column: 97, endLine: 1, endColumn: 115 }],
     },
   ],
 });

@@ -12,6 +12,11 @@ new RuleTester().run('unknown-action', rule, {
   ]
 }`,
     },
+    {
+      // regression: also reported by variable-in-unsupported-element on the same value
+      name: 'policy variables in actions are left to variable-in-unsupported-element',
+      code: `{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:\${aws:username}", "Resource": "*" }] }`,
+    },
   ],
   invalid: [
     {

@@ -37,6 +37,17 @@ export interface ArnPattern {
 }
 
 /**
+ * Whether a resource value is API Gateway's short form `execute-api:/STAGE/METHOD/PATH`, which API
+ * Gateway resource policies accept and expand to `arn:aws:execute-api:REGION:ACCOUNT:API-ID/…`
+ * when the policy is saved. Source: API Gateway Developer Guide, "API Gateway resource policy
+ * examples".
+ * @param value the `Resource` value as written
+ */
+export function isApiGatewayShorthand(value: string): boolean {
+  return value.startsWith('execute-api:/');
+}
+
+/**
  * How IAM reads `${…}` in a policy: as variables only under `Version: "2012-10-17"`.
  * @param policy the policy holding the resource
  * @returns the `variables` option of {@link compileResourcePattern}

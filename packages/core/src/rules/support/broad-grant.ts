@@ -52,8 +52,11 @@ export interface BroadGrantSpec {
   target: string;
   /** What to write instead, e.g. `list the roles it may pass in Resource`. */
   fix: string;
-  /** A condition key that, tested with a non-negated operator, limits the grant (`iam:PassedToService`). */
-  limitingKey: string;
+  /**
+   * Condition keys that, tested with a non-negated operator, may limit the grant to intended uses
+   * (`iam:PassedToService`, or a tag of the role), matched case-insensitively on the whole key.
+   */
+  limitingKeys: RegExp;
 }
 
 /**
@@ -78,13 +81,18 @@ export function broadGrantMessages(spec: BroadGrantSpec): Record<string, string>
   };
 }
 
-/** True when a non-negated operator tests `key` with values none of which is a bare `*`. */
-function limitedBy(statement: StatementNode, key: string): boolean {
-  return (statement.condition?.operators ?? []).some((op) => {
+/**
+ * The first key matching `keys` that a non-negated operator tests with values none of which is a
+ * bare `*`, as written.
+ */
+function limitingKey(statement: StatementNode, keys: RegExp): string | undefined {
+  for (const op of statement.condition?.operators ?? []) {
     const parsed = parseConditionOperator(op.operator);
-    if (!parsed || parsed.negated || parsed.family === 'Null') return false;
-    return op.keys.some((k) => k.key.toLowerCase() === key.toLowerCase() && k.values.length > 0 && k.values.every((v) => v.value !== '*'));
-  });
+    if (!parsed || parsed.negated || parsed.family === 'Null') continue;
+    const key = op.keys.find((k) => keys.test(k.key) && k.values.length > 0 && k.values.every((v) => v.value !== '*'));
+    if (key) return key.key;
+  }
+  return undefined;
 }
 
 /**
@@ -92,7 +100,7 @@ function limitedBy(statement: StatementNode, key: string): boolean {
  * `spec.action` it reports every `Resource` item that matches all ARNs the action acts on (per the
  * service authorization reference, in the configured partition; items with policy variables are
  * skipped) and a `NotResource` element that leaves some of those ARNs out of its list. A statement
- * that tests `spec.limitingKey` is reported as uncertain.
+ * that tests one of `spec.limitingKeys` is reported as uncertain.
  * @param spec the rule's action and wording
  * @returns the rule's `create`
  */
@@ -109,10 +117,11 @@ export function createBroadGrantRule(spec: BroadGrantSpec): (context: RuleContex
         const coverage = actionCoverage(statement, spec.action);
         if (!coverage) return;
         const shapes = BROAD_GRANT_SHAPES[coverage.how];
-        const uncertain = limitedBy(statement, spec.limitingKey);
+        const limiting = limitingKey(statement, spec.limitingKeys);
+        const uncertain = limiting !== undefined;
         const data = {
           actionItem: coverage.how === 'notAction' ? '' : JSON.stringify(coverage.item.value),
-          limit: uncertain ? `, but the ${spec.limitingKey} condition may limit it to intended uses` : '',
+          limit: uncertain ? `, but the ${limiting} condition may limit it to intended uses` : '',
         };
         if (statement.notResource) {
           const excluded = statement.notResource.items.flatMap((i) => (i.value === null ? [] : [compile(i.value).tokens]));

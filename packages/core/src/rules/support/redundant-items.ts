@@ -73,11 +73,15 @@ export function redundantItems<N>(items: readonly CoverageItem<N>[]): { item: Co
   return out;
 }
 
-/** The message of both redundancy rules (messageId `redundant`). */
-export const REDUNDANT_MESSAGE = '{{element}} item {{item}} is already covered by {{by}} in the same statement; remove it.';
+/** The messages of both redundancy rules: an item another item covers, and an exact repeat. */
+export const REDUNDANT_MESSAGES = {
+  redundant: '{{element}} item {{item}} is already covered by {{by}} in the same statement; remove it.',
+  duplicate: '{{element}} item {{item}} is listed twice in the same statement; remove this copy.',
+};
 
 /**
- * Reports (messageId `redundant`) every item of a list element that another item covers.
+ * Reports every item of a list element that another item covers: messageId `duplicate` when the
+ * covering item is written identically, `redundant` otherwise.
  * @param context the rule context
  * @param element the `Action`/`NotAction`/`Resource`/`NotResource` element, if present
  * @param prepare compiles one string item (non-string items are skipped)
@@ -91,6 +95,6 @@ export function reportRedundantItems<N extends { value: string | null; loc: Sour
   const items = element.items.flatMap((node) => (node.value === null ? [] : [{ node, text: node.value, ...prepare(node.value) }]));
   for (const { item, by } of redundantItems(items)) {
     const data = { element: element.name, item: JSON.stringify(item.text), by: JSON.stringify(by.text) };
-    context.report({ node: item.node, messageId: 'redundant', data });
+    context.report({ node: item.node, messageId: item.text === by.text ? 'duplicate' : 'redundant', data });
   }
 }

@@ -14,6 +14,8 @@ export interface SourceIpKey {
   key: ConditionKeyNode;
   /** True under `NotIpAddress`. */
   negated: boolean;
+  /** True when the operator is also true without the key: an `IfExists` form or `ForAllValues:`. */
+  trueWhenAbsent: boolean;
   /** Values lying wholly inside the private ranges of {@link isPrivateRange}. */
   privateValues: ConditionValueNode[];
   /** Well-formed values that are not wholly private. */
@@ -38,6 +40,7 @@ export function sourceIpKeys(node: ConditionOperatorNode): SourceIpKey[] {
       });
       const valid = ranges.filter((r) => r.range !== undefined);
       const privateValues = valid.filter((r) => isPrivateRange(r.range!)).map((r) => r.value);
-      return { key, negated: parsed.negated, privateValues, publicCount: valid.length - privateValues.length, allValid: valid.length === ranges.length };
+      const trueWhenAbsent = parsed.ifExists || parsed.qualifier === 'ForAllValues';
+      return { key, negated: parsed.negated, trueWhenAbsent, privateValues, publicCount: valid.length - privateValues.length, allValid: valid.length === ranges.length };
     });
 }

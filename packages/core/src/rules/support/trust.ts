@@ -7,6 +7,7 @@
 import type { PrincipalValueNode, StatementNode } from '../../policy/nodes.js';
 import { federatedProviderKind } from '../../policy/principal.js';
 import { actionMatches } from '../../pattern/action.js';
+import { parseConditionOperator } from '../../policy/condition-operator.js';
 
 /** The STS actions that start a role session, by the principal kind that may call them. */
 export const ASSUME_ACTIONS = {
@@ -73,9 +74,14 @@ export function assumeKindOf(value: PrincipalValueNode): AssumeKind | undefined 
  * `Null`, which only tests presence).
  * @param statement the statement
  * @param test decides on the key name (compare case-insensitively: key names are not case-sensitive)
+ * @param options `allowListOnly`: count only operators that name what is allowed, not negated ones
+ *   (`StringNotLike sub "repo:evil/*"` lets every other value through)
  */
-export function testsKey(statement: StatementNode, test: (key: string) => boolean): boolean {
-  return (statement.condition?.operators ?? []).some(
-    (op) => !/^(for(all|any)values?:)?null$/i.test(op.operator) && op.keys.some((key) => test(key.key)),
-  );
+export function testsKey(statement: StatementNode, test: (key: string) => boolean, options: { allowListOnly?: boolean } = {}): boolean {
+  return (statement.condition?.operators ?? []).some((op) => {
+    const parsed = parseConditionOperator(op.operator);
+    if (parsed ? parsed.base === 'Null' : /^(for(all|any)values?:)?null$/i.test(op.operator)) return false;
+    if (options.allowListOnly && parsed?.negated) return false;
+    return op.keys.some((key) => test(key.key));
+  });
 }
