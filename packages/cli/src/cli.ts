@@ -1,11 +1,10 @@
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import {
   allNotifications,
-  compareResults,
   ConfigError,
   formatGithub,
   formatJson,
@@ -14,13 +13,16 @@ import {
   NO_COLORS,
   type ScanReport,
 } from '@iamscope/core';
-import { createEngine, type EngineSpec } from './engine-host.js';
-import { findFiles, MissingPathError, type FoundFile } from './find-files.js';
+import { applyBaseline, BASELINE_FILE_NAME, baselinePathOf, createBaseline, findBaselineFile, formatBaseline, readBaseline } from './baseline.js';
+import { createEngine, wasRead } from './engine-host.js';
+import { verdict } from './exit-policy.js';
+import { MissingPathError } from './find-files.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { loadConfig } from './load-config.js';
-import { collect, FORMATS, parseCount, parseFormat, type ScanOptions } from './options.js';
+import { collect, FORMATS, parseCategory, parseCount, parseFormat, parseLevel, type ScanOptions } from './options.js';
 import { formatRules } from './rules-command.js';
-import { scanFiles } from './scan.js';
+import { runScan, type ScanInput } from './run-scan.js';
+import { UsageError } from './usage-error.js';
 import { INFORMATION_URI, VERSION, versionText } from './version.js';
 
 /**
@@ -44,24 +46,33 @@ export async function execute(argv: string[], io: CliIo = processIo()): Promise<
     .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) })
     .showSuggestionAfterError(true);
 
-  program
+  const scanCommand = program
     .command('scan')
     .description('Check IAM policies in files and folders (default: the current folder).')
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).argParser(parseFormat).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on results at this level or more severe: error, warning, note').argParser(parseLevel).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: no limit)', parseCount)
+    .option('--category <id>', 'SARIF analysis category (automationDetails.id), e.g. iamscope/ml-roles/', parseCategory)
+    .option('--baseline <file>', `report only findings not in this baseline (default: ${BASELINE_FILE_NAME} here or in the config's folder)`)
+    .option('--no-baseline', 'ignore any baseline file')
     .option('--quiet', 'report error-level results only', false)
-    .option('-c, --config <path>', 'configuration file (default: iamscope.config.json in this or a parent folder)')
-    .option('--ignore-pattern <glob>', 'leave out files matching this glob (repeatable)', collect, [])
-    .option('--plugin <module>', 'load a rule pack (repeatable)', collect, [])
-    .option('--no-color', 'never colour the output')
-    .option('-j, --jobs <n>', 'number of threads (default: all cores for large scans)', parseCount)
-    .option('--debug', 'print stack traces of internal errors', false)
-    .action(async (paths: string[], options: ScanOptions) => {
-      debug = options.debug;
-      code = await scan(paths, options, io);
-    });
+    .option('--no-color', 'never colour the output');
+  withScanInput(scanCommand).action(async (paths: string[], options: ScanOptions) => {
+    debug = options.debug;
+    code = await scan(paths, options, io);
+  });
+
+  const baselineCommand = program
+    .command('baseline')
+    .description(`Write the current findings to a baseline file (${BASELINE_FILE_NAME}); later scans report only new ones.`)
+    .argument('[paths...]', 'files or folders to scan', ['.'])
+    .option('-o, --output-file <path>', 'baseline file to write', BASELINE_FILE_NAME);
+  withScanInput(baselineCommand).action(async (paths: string[], options: BaselineOptions) => {
+    debug = options.debug;
+    code = await baseline(paths, options, io);
+  });
 
   program
     .command('rules')
@@ -92,50 +103,75 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Whether `path` is (the same file as) one of the scanned files: compared by device and inode, so links count. */
-function isScannedFile(path: string, files: FoundFile[]): boolean {
-  const target = statSync(path, { throwIfNoEntry: false });
-  if (!target) return false;
-  return files.some((f) => {
-    const info = statSync(f.absolute, { throwIfNoEntry: false });
-    return info !== undefined && info.dev === target.dev && info.ino === target.ino;
-  });
+/** Adds the options of the commands that scan: configuration, ignore patterns, plugins, threads, debug. */
+function withScanInput(command: Command): Command {
+  return command
+    .option('-c, --config <path>', 'configuration file (default: iamscope.config.json in this or a parent folder)')
+    .option('--ignore-pattern <glob>', 'leave out files matching this glob (repeatable)', collect, [])
+    .option('--plugin <module>', 'load a rule pack (repeatable)', collect, [])
+    .option('-j, --jobs <n>', 'number of threads (default: all cores for large scans)', parseCount)
+    .option('--debug', 'print stack traces of internal errors', false);
 }
 
-/** A usage problem found while running a command (exit 2 with one line). */
-class UsageError extends Error {
-  override readonly name = 'UsageError';
+/** Options of `iamscope baseline`. */
+interface BaselineOptions extends ScanInput {
+  outputFile: string;
+  config?: string;
+  plugin: string[];
+  debug: boolean;
 }
 
 function render(report: ScanReport, options: ScanOptions, io: CliIo): string {
-  if (options.format === 'sarif') return formatSarif(report, { name: 'iamscope', version: VERSION, informationUri: INFORMATION_URI });
+  if (options.format === 'sarif') {
+    return formatSarif(report, { name: 'iamscope', version: VERSION, informationUri: INFORMATION_URI }, { category: options.category });
+  }
   if (options.format === 'json') return formatJson(report);
   if (options.format === 'github') return formatGithub(report);
   const colorOn = options.color && io.stdout.isTTY === true && !io.env['NO_COLOR'] && !options.outputFile;
   return formatStylish(report, colorOn ? pc.createColors(true) : NO_COLORS);
 }
 
+/**
+ * `iamscope baseline`: scans like `scan` and writes every counted finding to the baseline file
+ * (keeping the justifications of entries already in it). Refuses to write after tool errors.
+ */
+async function baseline(paths: string[], options: BaselineOptions, io: CliIo): Promise<number> {
+  const loaded = loadConfig(io.cwd, options.config, options.plugin);
+  const path = resolve(io.cwd, options.outputFile);
+  const previous = existsSync(path) ? readBaseline(path, options.outputFile) : undefined;
+  const report = await runScan(paths, options, io, loaded, { exclude: path });
+  const failures = allNotifications(report).filter((n) => n.level === 'error');
+  if (failures.length > 0) {
+    io.stderr.write(`iamscope: ${plural(failures.length, 'tool error')}; no baseline written. First: ${failures[0]!.message}\n`);
+    return EXIT.error;
+  }
+  const written = createBaseline(report.files, baselinePathOf(io.cwd, path), previous);
+  try {
+    await writeFile(path, formatBaseline(written));
+  } catch (error) {
+    throw new UsageError(`Cannot write ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  const justified = written.entries.filter((e) => e.justification !== '').length;
+  io.stdout.write(`Wrote ${plural(written.entries.length, 'finding')} to ${options.outputFile} (${justified} with a justification); scans now report only new findings.\n`);
+  return EXIT.ok;
+}
+
 async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<number> {
   const loaded = loadConfig(io.cwd, options.config, options.plugin);
-  const spec: EngineSpec = { pluginUrls: loaded.pluginUrls, config: loaded.config };
-  const engine = await createEngine(spec, loaded.path);
-  const found = await findFiles(paths, io.cwd, options.ignorePattern, loaded.path ? dirname(loaded.path) : io.cwd);
+  const baselinePath = findBaselineFile(options.baseline, io.cwd, loaded.path ? dirname(loaded.path) : undefined);
   const outputPath = options.outputFile ? resolve(io.cwd, options.outputFile) : undefined;
-  if (outputPath && isScannedFile(outputPath, found.files)) {
-    throw new UsageError(`--output-file ${options.outputFile} is one of the scanned files; it would be overwritten.`);
+  const output = outputPath ? { path: outputPath, shown: options.outputFile! } : undefined;
+  if (outputPath && outputPath === baselinePath) throw new UsageError(`--output-file ${options.outputFile} is the baseline; it would be overwritten.`);
+  const shownBaseline = baselinePath ? options.baseline || relative(io.cwd, baselinePath) : undefined;
+  const accepted = baselinePath ? readBaseline(baselinePath, shownBaseline!) : undefined;
+  const report = await runScan(paths, options, io, loaded, { output, exclude: baselinePath });
+  if (accepted) {
+    const { baselined, stale } = applyBaseline(report.files, accepted, baselinePathOf(io.cwd, baselinePath!), wasRead, shownBaseline!);
+    report.baselined = baselined;
+    report.notifications.push(...stale);
   }
-  const reports = await scanFiles(found.files, engine, spec, options.jobs);
-  for (const r of reports) {
-    if (options.quiet) r.results = r.results.filter((x) => x.level === 'error');
-    r.results.sort(compareResults);
-  }
-  const report: ScanReport = {
-    files: reports,
-    rules: engine.registry.all(),
-    notifications: found.notifications,
-    filesRead: reports.filter((r) => !r.notifications.some((n) => n.code === 'READ_ERROR' || n.code === 'FILE_TOO_LARGE')).length,
-    policiesChecked: reports.reduce((n, r) => n + r.policies, 0),
-  };
+  const counted = report.files.flatMap((r) => r.results);
+  if (options.quiet) for (const r of report.files) r.results = r.results.filter((x) => x.level === 'error');
   const text = render(report, options, io);
   if (outputPath) {
     try {
@@ -151,13 +187,7 @@ async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<n
     io.stderr.write(`iamscope: ${plural(failures, 'tool error')} (unreadable files or folders, failed rules); see the tool notifications in the report.\n`);
     return EXIT.error;
   }
-  const all = reports.flatMap((r) => r.results);
-  const errors = all.filter((r) => r.level === 'error').length;
-  const warnings = all.filter((r) => r.level === 'warning').length;
-  if (errors > 0) return EXIT.findings;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`iamscope: ${plural(warnings, 'warning')} exceed${warnings === 1 ? 's' : ''} --max-warnings ${options.maxWarnings}.\n`);
-    return EXIT.findings;
-  }
-  return EXIT.ok;
+  const outcome = verdict(counted, options);
+  if (outcome.message) io.stderr.write(`iamscope: ${outcome.message}\n`);
+  return outcome.code;
 }

@@ -99,6 +99,15 @@ function decode(bytes: Buffer): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/**
+ * Whether a report comes from a file that was read (not one that could not be read or was too large).
+ * @param report a report from {@link checkFile}
+ * @returns false when the file's contents were not checked
+ */
+export function wasRead(report: FileReport): boolean {
+  return !report.notifications.some((n) => n.code === 'READ_ERROR' || n.code === 'FILE_TOO_LARGE');
+}
+
 function notice(file: string, code: string, message: string, level: 'error' | 'warning' = 'error'): FileReport {
   return { file, policies: 0, results: [], notifications: [{ level, code, message, file }] };
 }

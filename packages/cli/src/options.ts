@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { LEVELS, type Level } from '@iamscope/core';
 
 /** Output formats of `iamscope scan`. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -11,6 +12,12 @@ export interface ScanOptions {
   outputFile?: string;
   /** Undefined: no limit. */
   maxWarnings?: number;
+  /** Least severe level that makes the scan exit 1. */
+  failOn: Level;
+  /** SARIF `automationDetails.id` category. */
+  category?: string;
+  /** Baseline file; undefined: look for one; false: `--no-baseline`. */
+  baseline?: string | false;
   quiet: boolean;
   config?: string;
   ignorePattern: string[];
@@ -26,6 +33,18 @@ export function parseFormat(value: string): Format {
     throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}.`);
   }
   return value as Format;
+}
+
+/** Commander parser for `--fail-on`. */
+export function parseLevel(value: string): Level {
+  if (!(LEVELS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${LEVELS.join(', ')}.`);
+  return value as Level;
+}
+
+/** Commander parser for `--category`: a non-empty category without spaces, e.g. `iamscope/ml-roles/`. */
+export function parseCategory(value: string): string {
+  if (!/^[^\s]+$/.test(value)) throw new InvalidArgumentError('expected a non-empty category without spaces, e.g. iamscope/ml-roles/.');
+  return value;
 }
 
 /** Commander parser for a non-negative integer (`--max-warnings`, `--jobs`). */

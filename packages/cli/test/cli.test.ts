@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sarifProblems } from '../../core/test/support/sarif-validator.js';
 import { BIN, ROOT, runCli } from './run-cli.js';
 
 describe('iamscope scan (end to end)', () => {
@@ -125,6 +126,7 @@ describe('iamscope scan (end to end)', () => {
     const two = runCli(['scan', 'fixtures/seed', '--format', 'sarif', '--jobs', '2']);
     assert.equal(two.code, 1);
     assert.equal(two.stdout, one.stdout);
+    assert.deepEqual(sarifProblems(JSON.parse(one.stdout)), []);
   });
 
   it('leaves out files matching --ignore-pattern', () => {

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { positionAt } from '@iamscope/core';
+import { sarifProblems } from '../../core/test/support/sarif-validator.js';
 import { ROOT, runCli } from './run-cli.js';
-
-const schema = JSON.parse(
-  readFileSync(new URL('../../core/test/fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
-) as object;
 
 interface Region {
   startLine: number;
@@ -20,10 +15,10 @@ interface Region {
   charLength: number;
 }
 
-function scanToSarif(target: string): { text: string; log: any } {
+function scanToSarif(target: string, extra: string[] = [], expectedCode = 1): { text: string; log: any } {
   const out = join(mkdtempSync(join(tmpdir(), 'iamscope-sarif-')), 'out.sarif');
-  const { code } = runCli(['scan', target, '--format', 'sarif', '--output-file', out]);
-  assert.equal(code, 1);
+  const { code } = runCli(['scan', target, '--format', 'sarif', '--output-file', out, ...extra]);
+  assert.equal(code, expectedCode);
   const text = readFileSync(out, 'utf8');
   return { text, log: JSON.parse(text) };
 }
@@ -31,11 +26,19 @@ function scanToSarif(target: string): { text: string; log: any } {
 describe('SARIF output', () => {
   const { text, log } = scanToSarif('fixtures/seed');
 
-  it('validates against the OASIS SARIF 2.1.0 schema (draft-04)', () => {
-    const ajv = new Ajv04({ allErrors: true, strict: false });
-    addFormats.default(ajv);
-    const validate = ajv.compile(schema);
-    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  it('validates against the OASIS SARIF 2.1.0 schema and GitHub code scanning\'s rules', () => {
+    assert.deepEqual(sarifProblems(log), []);
+  });
+
+  it('of every fixture file passes the schema and GitHub\'s rules, with a category', () => {
+    const files = readdirSync(join(ROOT, 'fixtures'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+    assert.ok(files.length >= 11, `fixtures found: ${files.join(', ')}`);
+    for (const file of files) {
+      const path = `fixtures/${file.split('\\').join('/')}`;
+      const { log: fixtureLog } = scanToSarif(path, ['--category', 'iamscope/fixtures'], path.includes('/good/') ? 0 : 1);
+      assert.deepEqual(sarifProblems(fixtureLog), [], path);
+      assert.equal(fixtureLog.runs[0].automationDetails.id, 'iamscope/fixtures/');
+    }
   });
 
   it('has a region for every result that covers exactly the offending JSON element', () => {

@@ -7,7 +7,7 @@ export { RuleRegistry, type RegisteredRule } from './linter/registry.js';
 export * from './linter/types.js';
 export { formatMessage } from './linter/message.js';
 export { traversePolicy } from './linter/traverse.js';
-export { partitionOf, type Config, type ConfigOverride } from './config/config.js';
+export { partitionOf, type Config, type ConfigOverride, type ConfigSuppression } from './config/config.js';
 export { validateConfig } from './config/validate.js';
 export { ConfigError, IamscopeError, type ErrorCode } from './errors.js';
 export * from './source/location.js';
@@ -38,11 +38,11 @@ export {
 export { coreRules } from './rules/index.js';
 export { PARSE_ERROR_RULE_ID } from './rules/parse-error.js';
 export { ruleCreator, REPOSITORY_URL } from './rules/define.js';
-export { formatSarif, SARIF_SCHEMA_URI } from './formatters/sarif.js';
+export { formatSarif, FINGERPRINT_KEY, GITHUB_MAX_DESCRIPTION, GITHUB_MAX_RESULTS, SARIF_SCHEMA_URI, type SarifOptions } from './formatters/sarif.js';
 export { formatStylish, NO_COLORS, type Colors } from './formatters/stylish.js';
 export { formatJson } from './formatters/json.js';
 export { formatGithub } from './formatters/github.js';
-export { allNotifications, type ScanReport, type ToolInfo } from './formatters/report.js';
+export { allNotifications, suppressedCount, type ScanReport, type ToolInfo } from './formatters/report.js';
 export { compileArnTemplate, compileExampleArn, compileLooseArnTemplate, witnessCandidates } from './pattern/arn-template.js';
 export {
   findResourceGaps,

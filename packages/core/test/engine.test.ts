@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConfigError, Engine, formatSarif, type Plugin } from '@iamscope/core';
+import { sarifProblems } from './support/sarif-validator.js';
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -47,6 +48,7 @@ describe('Engine', () => {
         { name: 'iamscope', version: '0.0.0', informationUri: 'https://example.com' },
       ),
     );
+    assert.deepEqual(sarifProblems(sarif), []);
     assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
     assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications[0].associatedRule.id, 'crash/boom');
   });

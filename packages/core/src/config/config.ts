@@ -11,6 +11,18 @@ export interface ConfigOverride {
 }
 
 /**
+ * Mutes one rule's results in some files, with the reason to show in reports. `files` globs
+ * match like `overrides[].files`; `sid`, when given, limits it to results inside statements
+ * with exactly that Sid.
+ */
+export interface ConfigSuppression {
+  rule: string;
+  files: string[];
+  sid?: string;
+  reason: string;
+}
+
+/**
  * The configuration (`iamscope.config.json`), as validated by `schema/config.schema.json`.
  * Rule levels are SARIF's (`error`, `warning`, `note`) or `off`.
  */
@@ -19,6 +31,7 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   settings?: Record<string, unknown>;
   overrides?: ConfigOverride[];
+  suppressions?: ConfigSuppression[];
 }
 
 /**

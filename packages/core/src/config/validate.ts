@@ -42,7 +42,7 @@ function checkRules(rules: Record<string, RuleSetting> | undefined, path: string
 
 /**
  * Validates a configuration object against `schema/config.schema.json`, then checks that every
- * rule id exists, rule options match the rule's schema and each plugin's settings match its
+ * rule id (of `rules`, `overrides` and `suppressions`) exists, rule options match the rule's schema and each plugin's settings match its
  * `settingsSchema`.
  * @param config the parsed configuration (any JSON value)
  * @param registry the rules of core and the loaded plugins
@@ -58,6 +58,10 @@ export function validateConfig(config: unknown, registry: RuleRegistry): Config 
   const valid = config as Config;
   checkRules(valid.rules, '/rules', registry);
   valid.overrides?.forEach((o, i) => checkRules(o.rules, `/overrides/${i}/rules`, registry));
+  valid.suppressions?.forEach((s, i) => {
+    if (!registry.get(s.rule)) throw new ConfigError(`/suppressions/${i}/rule`, `unknown rule "${s.rule}" (see \`iamscope rules\`).`);
+    if (s.reason.trim() === '') throw new ConfigError(`/suppressions/${i}/reason`, 'must say why the results are acceptable.');
+  });
   for (const plugin of registry.plugins) {
     const value = valid.settings?.[plugin.meta.namespace];
     if (value === undefined || !plugin.settingsSchema) continue;

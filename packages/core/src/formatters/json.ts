@@ -1,9 +1,10 @@
-import { allNotifications, type ScanReport } from './report.js';
+import { allNotifications, suppressedCount, type ScanReport } from './report.js';
 
 /**
- * Renders a scan as JSON: `{ filesRead, policiesChecked, results: [...], notifications: [...] }`,
- * each result `{ ruleId, level, message, file, line, column, endLine, endColumn }` with 1-based
- * line/column (UTF-16 code units, end exclusive).
+ * Renders a scan as JSON: `{ filesRead, policiesChecked, suppressed, baselined?, results: [...],
+ * notifications: [...] }`, each result `{ ruleId, level, message, file, line, column, endLine,
+ * endColumn, fingerprint }` with 1-based line/column (UTF-16 code units, end exclusive).
+ * Suppressed and baselined findings are only counted (`baselined` is present when a baseline was used).
  * @param report the scan
  * @returns pretty-printed JSON text ending in a newline
  */
@@ -18,6 +19,7 @@ export function formatJson(report: ScanReport): string {
       column: r.loc.start.column,
       endLine: r.loc.end.line,
       endColumn: r.loc.end.column,
+      fingerprint: r.fingerprint,
     })),
   );
   const notifications = allNotifications(report).map((n) => ({
@@ -28,6 +30,7 @@ export function formatJson(report: ScanReport): string {
     ...(n.ruleId ? { ruleId: n.ruleId } : {}),
     ...(n.loc ? { line: n.loc.start.line, column: n.loc.start.column } : {}),
   }));
-  const body = { filesRead: report.filesRead, policiesChecked: report.policiesChecked, results, notifications };
+  const counts = { suppressed: suppressedCount(report), ...(report.baselined !== undefined ? { baselined: report.baselined } : {}) };
+  const body = { filesRead: report.filesRead, policiesChecked: report.policiesChecked, ...counts, results, notifications };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -21,6 +21,17 @@ export interface ScanReport {
   filesRead: number;
   /** Number of IAM policy documents checked. */
   policiesChecked: number;
+  /** Findings left out because a baseline lists them; undefined when no baseline was used. */
+  baselined?: number;
+}
+
+/**
+ * Number of suppressed results in a report (they are listed in `files[].suppressed`).
+ * @param report the scan
+ * @returns the count
+ */
+export function suppressedCount(report: ScanReport): number {
+  return report.files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
 }
 
 /** All notifications of a report: tool-level first, then per file. */

@@ -1,10 +1,39 @@
 import type { Log, ReportingDescriptor, Result as SarifResult, Notification as SarifNotification } from 'sarif';
+import { compareResults } from '../linter/engine.js';
 import type { RegisteredRule } from '../linter/registry.js';
-import type { Notification, Result } from '../linter/types.js';
-import { allNotifications, type ScanReport, type ToolInfo } from './report.js';
+import { LEVELS, type Notification, type Result } from '../linter/types.js';
+import { allNotifications, suppressedCount, type ScanReport, type ToolInfo } from './report.js';
 
 /** `$schema` value GitHub's documentation uses. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** Most results GitHub code scanning accepts in one run (a file with more is rejected). */
+export const GITHUB_MAX_RESULTS = 25_000;
+
+/** Longest `shortDescription`/`fullDescription` text GitHub accepts. */
+export const GITHUB_MAX_DESCRIPTION = 1024;
+
+/** Key of iamscope's fingerprint in `partialFingerprints` (see `Result.fingerprint`). */
+export const FINGERPRINT_KEY = 'iamscope/v1';
+
+/** Options of {@link formatSarif}. */
+export interface SarifOptions {
+  /**
+   * Category of the analysis (`runs[].automationDetails.id`), e.g. `iamscope/ml-roles/`; a
+   * trailing `/` is added when missing, so GitHub reads all of it as the category.
+   */
+  category?: string;
+  /** Most results written (default {@link GITHUB_MAX_RESULTS}). */
+  maxResults?: number;
+}
+
+/** `text` cut at a word boundary to at most `max` characters, with `…` when cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
 
 function uri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
@@ -20,8 +49,8 @@ function descriptor(r: RegisteredRule): ReportingDescriptor {
   return {
     id: r.id,
     name: r.id,
-    shortDescription: { text: meta.docs.description },
-    fullDescription: { text: meta.docs.details.slice(0, 1024) },
+    shortDescription: { text: clip(meta.docs.description, GITHUB_MAX_DESCRIPTION) },
+    fullDescription: { text: clip(meta.docs.details, GITHUB_MAX_DESCRIPTION) },
     help: {
       text: `${meta.docs.details}${refText}\n\nDocumentation: ${meta.docs.url}`,
       markdown: `${meta.docs.details}${refText.replace(/- (\S+)/g, '- <$1>')}\n\n[Rule documentation](${meta.docs.url})`,
@@ -55,28 +84,56 @@ function notification(n: Notification, ruleIndex: Map<string, number>): SarifNot
   return out;
 }
 
+/** Results over `max` are dropped: suppressed ones first, then the least severe (GitHub keeps the most severe too). */
+function capResults(results: Result[], max: number): Result[] {
+  if (results.length <= max) return results;
+  const rank = (r: Result) => (r.suppressions ? LEVELS.length : 0) + LEVELS.indexOf(r.level);
+  const kept = new Set(results.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).slice(0, max).map((x) => x.r));
+  return results.filter((r) => kept.has(r));
+}
+
+function sarifResult(r: Result, ruleIndex: Map<string, number>): SarifResult {
+  return {
+    ruleId: r.ruleId,
+    ruleIndex: ruleIndex.get(r.ruleId),
+    level: r.level,
+    message: { text: r.message },
+    locations: [location(r.file, r.loc)],
+    partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint },
+    suppressions: r.suppressions ?? [],
+  };
+}
+
 /**
- * Renders a scan as a SARIF 2.1.0 log (OASIS SARIF 2.1.0; GitHub code scanning's accepted subset).
- * One run; `rules` lists every known rule in id order so `ruleIndex` is stable; results and
- * notifications are in file, position, rule order; URIs are relative to `%SRCROOT%` (the scan
- * root) with `/` separators; regions are 1-based with exclusive end columns in UTF-16 code units
- * (`columnKind: "utf16CodeUnits"`). No timestamps or absolute paths, so output is deterministic.
+ * Renders a scan as a SARIF 2.1.0 log (OASIS SARIF 2.1.0; GitHub code scanning's accepted subset
+ * and limits, see the project's SARIF research notes). One run; `rules` lists every known rule in
+ * id order so `ruleIndex` is stable; results (suppressed ones included, with their
+ * `suppressions`; every other result has `suppressions: []`) and notifications are in file,
+ * position, rule order; each result has `partialFingerprints["iamscope/v1"]` (GitHub's upload
+ * action adds its own `primaryLocationLineHash`). At most `maxResults` results are written, the
+ * most severe, with a `RESULTS_CAPPED` notification saying how many were left out. URIs are
+ * relative to `%SRCROOT%` (the scan root) with `/` separators; regions are 1-based with exclusive
+ * end columns in UTF-16 code units (`columnKind: "utf16CodeUnits"`). No timestamps or absolute
+ * paths, so output is deterministic.
  * @param report the scan
  * @param tool name, version and home page of the tool
+ * @param options category and result limit
  * @returns the SARIF log as pretty-printed JSON text (ending in a newline)
  */
-export function formatSarif(report: ScanReport, tool: ToolInfo): string {
+export function formatSarif(report: ScanReport, tool: ToolInfo, options: SarifOptions = {}): string {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
-  const results: SarifResult[] = report.files.flatMap((f) =>
-    f.results.map((r) => ({
-      ruleId: r.ruleId,
-      ruleIndex: ruleIndex.get(r.ruleId),
-      level: r.level,
-      message: { text: r.message },
-      locations: [location(r.file, r.loc)],
-    })),
-  );
+  const all = report.files.flatMap((f) => [...f.results, ...(f.suppressed ?? [])].sort(compareResults));
+  const max = options.maxResults ?? GITHUB_MAX_RESULTS;
+  const results = capResults(all, max);
   const notifications = allNotifications(report);
+  if (results.length < all.length) {
+    const dropped = all.length - results.length;
+    const message = `${dropped} of ${all.length} results were left out: a run holds at most ${max} (GitHub code scanning's limit); the most severe were kept.`;
+    notifications.push({ level: 'warning', code: 'RESULTS_CAPPED', message });
+  }
+  const properties: Record<string, number> = { filesRead: report.filesRead, policiesChecked: report.policiesChecked, suppressed: suppressedCount(report) };
+  if (report.baselined !== undefined) properties['baselined'] = report.baselined;
+  const category = options.category === undefined ? undefined : options.category.endsWith('/') ? options.category : `${options.category}/`;
   const log: Log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -90,6 +147,7 @@ export function formatSarif(report: ScanReport, tool: ToolInfo): string {
             rules: report.rules.map(descriptor),
           },
         },
+        ...(category ? { automationDetails: { id: category } } : {}),
         invocations: [
           {
             executionSuccessful: !notifications.some((n) => n.level === 'error'),
@@ -98,8 +156,8 @@ export function formatSarif(report: ScanReport, tool: ToolInfo): string {
         ],
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder the scan was run from.' } } },
         columnKind: 'utf16CodeUnits',
-        results,
-        properties: { filesRead: report.filesRead, policiesChecked: report.policiesChecked },
+        results: results.map((r) => sarifResult(r, ruleIndex)),
+        properties,
       },
     ],
   };

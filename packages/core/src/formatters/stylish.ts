@@ -1,5 +1,5 @@
 import type { Level } from '../linter/types.js';
-import { allNotifications, type ScanReport } from './report.js';
+import { allNotifications, suppressedCount, type ScanReport } from './report.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Colors {
@@ -23,7 +23,8 @@ function plural(count: number, noun: string): string {
 /**
  * Renders a scan for a terminal, like ESLint's stylish formatter: per file a header, then one
  * line per result `  line:column  level  message  rule-id`, a `file:line:column` reference for
- * editors, then tool notifications and a summary line.
+ * editors, then tool notifications and a summary line (with the numbers of suppressed and,
+ * when a baseline was used, baselined findings, which are not listed).
  * @param report the scan
  * @param colors colour functions (pass {@link NO_COLORS} unless stdout is a TTY and NO_COLOR is unset)
  * @returns text ending in a newline
@@ -60,7 +61,10 @@ export function formatStylish(report: ScanReport, colors: Colors = NO_COLORS): s
   const scanned = `${plural(report.filesRead, 'file')} read, ${plural(report.policiesChecked, 'policy')} checked`.replace('policys', 'policies');
   const found = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')})`;
   const incomplete = toolErrors > 0 ? `; ${plural(toolErrors, 'tool error')}` : '';
-  const summary = `${total > 0 || toolErrors > 0 ? '✖' : '✔'} ${found}; ${scanned}${incomplete}.`;
+  const suppressed = suppressedCount(report);
+  const muted = [suppressed > 0 ? `${suppressed} suppressed` : '', report.baselined !== undefined ? `${report.baselined} baselined` : ''].filter((m) => m);
+  const hidden = muted.length > 0 ? `; ${muted.join(', ')}` : '';
+  const summary = `${total > 0 || toolErrors > 0 ? '✖' : '✔'} ${found}${hidden}; ${scanned}${incomplete}.`;
   const bad = counts.error > 0 || toolErrors > 0;
   lines.push(bad ? colors.red(colors.bold(summary)) : total > 0 ? colors.yellow(colors.bold(summary)) : summary);
   return `${lines.join('\n')}\n`;

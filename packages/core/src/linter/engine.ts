@@ -1,5 +1,5 @@
-import { minimatch } from 'minimatch';
 import type { Config } from '../config/config.js';
+import { matchesAnyGlob } from '../config/globs.js';
 import { validateConfig } from '../config/validate.js';
 import { parseJson } from '../json/parse.js';
 import { buildPolicy } from '../policy/build.js';
@@ -8,8 +8,10 @@ import { inferPolicyType } from '../policy/infer-type.js';
 import type { IamNode, PolicyNode, PolicyType } from '../policy/nodes.js';
 import type { SourceLocation } from '../source/location.js';
 import { PARSE_ERROR_RULE_ID } from '../rules/parse-error.js';
+import { assignFingerprints } from './fingerprint.js';
 import { formatMessage } from './message.js';
 import { RuleRegistry, type RegisteredRule } from './registry.js';
+import { applySuppressions } from './suppress.js';
 import { traversePolicy } from './traverse.js';
 import type { FileReport, Level, Notification, Plugin, ReportDescriptor, Result, Rule, RuleSetting } from './types.js';
 
@@ -83,11 +85,13 @@ export class Engine {
    * Checks every IAM policy in a file.
    * Never throws for bad input: invalid JSON yields one `parse-error` result at the error's
    * position; a rule that throws yields a `RULE_CRASH` notification and the other rules go on.
+   * Every result gets its fingerprint; results that `suppressions` of the configuration match go
+   * to `suppressed` instead of `results`.
    * @param text file contents
    * @param file path used in results (the CLI passes it relative to the scan root, `/`-separated)
-   * @param matchPath `/`-separated path that `overrides[].files` globs are matched against (the CLI
-   *   passes it relative to the configuration file's folder); default `file`
-   * @returns results (sorted by position, then rule id) and notifications
+   * @param matchPath `/`-separated path that `overrides[].files` and `suppressions[].files` globs
+   *   are matched against (the CLI passes it relative to the configuration file's folder); default `file`
+   * @returns results (sorted by position, then rule id), suppressed results and notifications
    */
   lintText(text: string, file: string, matchPath = file): FileReport {
     const report: FileReport = { file, policies: 0, results: [], notifications: [] };
@@ -98,19 +102,36 @@ export class Engine {
       const { line, column, offset } = parsed.error.position;
       const width = offset < text.length ? 1 : 0;
       const loc = { start: parsed.error.position, end: { line, column: column + width, offset: offset + width } };
-      report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId: 'invalidJson', message: parsed.error.message, file, loc });
+      report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId: 'invalidJson', message: parsed.error.message, file, loc, fingerprint: '' });
+      assignFingerprints(report.results, undefined, text);
+      this.suppress(report, matchPath, []);
       return report;
     }
     const plan = this.planFor(matchPath);
+    const policies: PolicyNode[] = [];
     for (const object of findPolicyObjects(parsed.document)) {
       const policy = buildPolicy(object, { file, policyType: plan.policyType ?? 'unknown', policyTypeInferred: !plan.policyType });
       if (!plan.policyType) policy.origin.policyType = inferPolicyType(policy);
       report.policies++;
       if (this.freezeAst) deepFreeze(policy);
       this.runRules(policy, plan.rules, report);
+      policies.push(policy);
     }
     report.results.sort(compareResults);
+    assignFingerprints(report.results, parsed.document, text);
+    this.suppress(report, matchPath, policies);
     return report;
+  }
+
+  /** Applies the configuration's suppressions; the Sid of a result is that of the statement around it. */
+  private suppress(report: FileReport, matchPath: string, policies: PolicyNode[]): void {
+    if (!this.config.suppressions) return;
+    const sidOf = (result: Result): string | undefined => {
+      const inside = (loc: SourceLocation) => loc.start.offset <= result.loc.start.offset && result.loc.end.offset <= loc.end.offset;
+      const statement = policies.filter((p) => inside(p.loc)).flatMap((p) => p.statements).find((s) => inside(s.loc));
+      return statement?.sid?.value ?? undefined;
+    };
+    applySuppressions(report, this.config.suppressions, matchPath, sidOf);
   }
 
   private runRules(policy: PolicyNode, rules: ActiveRule[], report: FileReport): void {
@@ -157,9 +178,7 @@ export class Engine {
 
   /** Resolves which rules run on `file` (recommended ⊕ config.rules ⊕ matching overrides). */
   private planFor(file: string): FilePlan {
-    const overrides = (this.config.overrides ?? []).filter((o) =>
-      o.files.some((glob) => minimatch(file, glob, { dot: true, matchBase: !glob.includes('/') })),
-    );
+    const overrides = (this.config.overrides ?? []).filter((o) => matchesAnyGlob(file, o.files));
     const key = overrides.map((o) => this.config.overrides!.indexOf(o)).join(',');
     const cached = this.plans.get(key);
     if (cached) return cached;
@@ -194,7 +213,7 @@ function toResult(
   const loc = d.loc ?? d.node?.loc;
   if (!loc) throw new Error(`Rule "${ruleId}" reported without a node or loc.`);
   const effective: Level = d.uncertain ? (level === 'error' ? 'warning' : 'note') : level;
-  return { ruleId, level: effective, messageId: d.messageId, message: formatMessage(template, d.data), file, loc };
+  return { ruleId, level: effective, messageId: d.messageId, message: formatMessage(template, d.data), file, loc, fingerprint: '' };
 }
 
 function ruleCrash(ruleId: string, file: string, loc: SourceLocation, error: unknown): Notification {

@@ -131,6 +131,25 @@ export interface Result {
   file: string;
   /** 1-based line/column (UTF-16 code units), end exclusive. */
   loc: SourceLocation;
+  /**
+   * Identity of the finding within its file that survives edits elsewhere in the file
+   * (`<16 hex digits>:<occurrence>`, computed by the engine from the rule, the JSON path and the
+   * shape of the reported element, never from line numbers). SARIF `partialFingerprints`, baselines.
+   */
+  fingerprint: string;
+  /** Why the result is suppressed; present only on the results in {@link FileReport.suppressed}. */
+  suppressions?: Suppression[];
+}
+
+/**
+ * A reason a result is muted (SARIF 2.1.0 §3.35 "suppression"). `external`: a suppression in the
+ * configuration file; `inSource`: one written next to the policy (comments in YAML and HCL,
+ * CloudFormation `Metadata`), for the file formats that have a place for it.
+ */
+export interface Suppression {
+  kind: 'external' | 'inSource';
+  /** The user's reason, as written. */
+  justification: string;
 }
 
 /** A problem of the tool itself (unreadable file, crashed rule), not a finding about a policy. */
@@ -150,5 +169,7 @@ export interface FileReport {
   /** Number of IAM policy documents found and checked. */
   policies: number;
   results: Result[];
+  /** Results muted by a suppression: not counted for the exit code; present only when there are some. */
+  suppressed?: Result[];
   notifications: Notification[];
 }
