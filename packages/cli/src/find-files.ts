@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Notification } from '@iamscope/core';
+import { unsupportedFormat } from './file-format.js';
 
 /** File extensions scanned when a folder is given (matched case-insensitively). */
 export const SCANNED_EXTENSIONS = ['json'];
@@ -47,7 +48,8 @@ export function isIgnored(path: string, patterns: readonly string[]): boolean {
 }
 
 /**
- * Lists the files to scan. A file path is taken as given (whatever its extension); a folder is
+ * Lists the files to scan. A file path is taken as given, except that YAML and Terraform files (see
+ * {@link unsupportedFormat}) are left out with a note, as they cannot be checked yet; a folder is
  * searched with fast-glob for `**\/*.json` (any case), skipping `node_modules` and `.git`. Symbolic
  * links to files are scanned; links to folders are not followed (so link loops cannot hang the
  * scan). Folders that cannot be read and entries that are not regular files become notifications,
@@ -87,7 +89,9 @@ export async function findFiles(
     }
     if (info.isFile()) {
       const rel = slashRelative(root, absolute);
+      const format = unsupportedFormat(absolute);
       if (isIgnored(rel, ignorePatterns)) notify(absolute, 'IGNORED', `${rel} is ignored by --ignore-pattern.`, 'warning');
+      else if (format) notify(absolute, 'UNSUPPORTED_FORMAT', `Skipped ${rel}: ${format} files are not checked yet (only JSON).`, 'note');
       else add(absolute);
       continue;
     }
