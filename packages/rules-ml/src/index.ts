@@ -6,7 +6,7 @@ import type { Plugin } from '@iamscope/core';
 import logsScope from './rules/logs-scope.js';
 import { ML_SETTINGS_SCHEMA } from './settings.js';
 
-export { DEFAULT_ML_SETTINGS, ML_SETTINGS_SCHEMA, mlSettings, type MlSettings } from './settings.js';
+export { DEFAULT_ML_SETTINGS, ML_SETTINGS_SCHEMA, mlSettings, type MlSettings, type RoleArchetype } from './settings.js';
 
 /** The plugin object: rules, the recommended config and the settings schema. */
 const plugin: Plugin = {
