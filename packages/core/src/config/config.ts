@@ -28,6 +28,8 @@ export interface ConfigSuppression {
  */
 export interface Config {
   plugins?: string[];
+  /** Shared plugin configs (`<namespace>/<config>`, e.g. `ml/strict`) applied over the recommended rules, in order. */
+  extends?: string[];
   rules?: Record<string, RuleSetting>;
   settings?: Record<string, unknown>;
   overrides?: ConfigOverride[];

@@ -56,6 +56,11 @@ export function validateConfig(config: unknown, registry: RuleRegistry): Config 
   }
   if (!configValidator(config)) throw firstError(configValidator.errors, '');
   const valid = config as Config;
+  valid.extends?.forEach((name, i) => {
+    if (!registry.sharedConfig(name)) {
+      throw new ConfigError(`/extends/${i}`, `unknown shared config "${name}" (available: ${registry.sharedConfigNames().join(', ') || 'none'}).`);
+    }
+  });
   checkRules(valid.rules, '/rules', registry);
   valid.overrides?.forEach((o, i) => checkRules(o.rules, `/overrides/${i}/rules`, registry));
   valid.suppressions?.forEach((s, i) => {

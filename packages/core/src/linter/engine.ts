@@ -176,13 +176,14 @@ export class Engine {
     });
   }
 
-  /** Resolves which rules run on `file` (recommended ⊕ config.rules ⊕ matching overrides). */
+  /** Resolves which rules run on `file` (recommended ⊕ extended shared configs ⊕ config.rules ⊕ matching overrides). */
   private planFor(file: string): FilePlan {
     const overrides = (this.config.overrides ?? []).filter((o) => matchesAnyGlob(file, o.files));
     const key = overrides.map((o) => this.config.overrides!.indexOf(o)).join(',');
     const cached = this.plans.get(key);
     if (cached) return cached;
-    const settings: Record<string, RuleSetting> = { ...(this.recommended ? this.registry.recommended() : {}), ...this.config.rules };
+    const shared = (this.config.extends ?? []).map((name) => this.registry.sharedConfig(name) ?? {});
+    const settings: Record<string, RuleSetting> = Object.assign({}, this.recommended ? this.registry.recommended() : {}, ...shared, this.config.rules);
     let policyType: PolicyType | undefined;
     for (const o of overrides) {
       Object.assign(settings, o.rules);

@@ -49,6 +49,22 @@ export class RuleRegistry {
     return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /**
+   * A plugin's shared config by its full name.
+   * @param name `<namespace>/<config>`, e.g. `ml/strict`
+   * @returns the config's rule settings, or undefined when no loaded plugin offers it
+   */
+  sharedConfig(name: string): Record<string, RuleSetting> | undefined {
+    const [namespace, config] = name.split('/');
+    const plugin = this.plugins.find((p) => p.meta.namespace === namespace);
+    return plugin && config !== undefined && Object.hasOwn(plugin.configs, config) ? plugin.configs[config]!.rules : undefined;
+  }
+
+  /** @returns the names of every shared config of the loaded plugins (`ml/recommended`, …) */
+  sharedConfigNames(): string[] {
+    return this.plugins.flatMap((p) => Object.keys(p.configs).map((c) => `${p.meta.namespace}/${c}`));
+  }
+
   /** @returns the recommended settings of core and every plugin (rule id → level) */
   recommended(): Record<string, RuleSetting> {
     return { ...this.recommendedSettings };

@@ -116,7 +116,8 @@ export interface Plugin {
     namespace: string;
   };
   rules: Record<string, Rule<any>>;
-  configs: { recommended: PluginConfig };
+  /** Shared configs by name; `recommended` applies by default, others when a config `extends` `<namespace>/<name>`. */
+  configs: { recommended: PluginConfig } & Record<string, PluginConfig>;
   /** JSON Schema for `settings[namespace]`, checked when the configuration is loaded. */
   settingsSchema?: JsonSchema;
 }
