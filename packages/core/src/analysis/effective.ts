@@ -69,8 +69,9 @@ export interface AccessDecision {
   verdict: AccessVerdict;
   /**
    * `denied`: the unconditional Deny statements that match; `allowed`: the Allow statements of
-   * each layer that match; `conditional`: the statements whose conditions (or variables) decide;
-   * `not-allowed`: empty (an implicit deny: no Allow of some layer matches).
+   * each layer that match; `conditional`: the matching Allow statements of each layer and the
+   * matching (conditional) Deny statements, each marked `uncertain` when its condition or a
+   * policy variable decides; `not-allowed`: empty (an implicit deny: no Allow of some layer matches).
    */
   statements: DecidingStatement[];
 }
@@ -135,5 +136,5 @@ export function access(perms: EffectivePermissions, action: string, resource: st
   const allowed = worst(layers.map(verdictOf));
   if (allowed === 'no') return { verdict: 'not-allowed', statements: [] };
   if (allowed === 'yes' && denies.length === 0) return { verdict: 'allowed', statements: layers.flat() };
-  return { verdict: 'conditional', statements: [...layers.flat().filter((d) => d.uncertain), ...denies] };
+  return { verdict: 'conditional', statements: [...layers.flat(), ...denies] };
 }
