@@ -9,7 +9,7 @@ export interface ExitPolicy {
   maxWarnings?: number;
 }
 
-/** The exit code of a scan, and the line to print on stderr when only the warning limit failed it. */
+/** The exit code of a scan, and the line to print on stderr when warnings or notes (not errors) failed it. */
 export interface Verdict {
   code: (typeof EXIT)['ok'] | (typeof EXIT)['findings'];
   message?: string;
@@ -25,11 +25,16 @@ function plural(count: number, noun: string): string {
  * than `maxWarnings`; otherwise 0.
  * @param results the counted results of the scan
  * @param policy `--fail-on` and `--max-warnings`
- * @returns the exit code and, for the warning limit, a message naming it
+ * @returns the exit code and, when no error failed it, a message naming what did
  */
 export function verdict(results: readonly Result[], policy: ExitPolicy): Verdict {
   const worst = LEVELS.indexOf(policy.failOn);
-  if (results.some((r) => LEVELS.indexOf(r.level) <= worst)) return { code: EXIT.findings };
+  const failing = results.filter((r) => LEVELS.indexOf(r.level) <= worst);
+  if (failing.length > 0) {
+    // errors explain themselves; warnings or notes that fail the scan are named (--quiet may hide them)
+    if (failing.some((r) => r.level === 'error')) return { code: EXIT.findings };
+    return { code: EXIT.findings, message: `${plural(failing.length, 'finding')} at --fail-on ${policy.failOn} or above.` };
+  }
   const warnings = results.filter((r) => r.level === 'warning').length;
   if (policy.maxWarnings !== undefined && warnings > policy.maxWarnings) {
     return { code: EXIT.findings, message: `${plural(warnings, 'warning')} exceed${warnings === 1 ? 's' : ''} --max-warnings ${policy.maxWarnings}.` };

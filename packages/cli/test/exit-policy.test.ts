@@ -21,8 +21,10 @@ describe('exit policy', () => {
   it('fails on results at --fail-on or more severe', () => {
     const warning = [result('warning')];
     assert.deepEqual(verdict(warning, { failOn: 'error' }), { code: 0 });
-    assert.deepEqual(verdict(warning, { failOn: 'warning' }), { code: 1 });
-    assert.deepEqual(verdict(warning, { failOn: 'note' }), { code: 1 });
+    // a warning (not an error) fails the scan: the line says why, since --quiet may hide the warning
+    assert.deepEqual(verdict(warning, { failOn: 'warning' }), { code: 1, message: '1 finding at --fail-on warning or above.' });
+    assert.deepEqual(verdict([...warning, result('note')], { failOn: 'note' }), { code: 1, message: '2 findings at --fail-on note or above.' });
+    assert.deepEqual(verdict([...warning, result('error')], { failOn: 'warning' }), { code: 1 });
     assert.deepEqual(verdict([result('note')], { failOn: 'warning' }), { code: 0 });
     assert.deepEqual(verdict([result('error')], { failOn: 'error' }), { code: 1 });
   });

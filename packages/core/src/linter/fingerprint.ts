@@ -17,11 +17,17 @@ function memberName(member: MemberNode): string {
   return member.name.type === 'String' ? member.name.value : member.name.name;
 }
 
-/** Path segment of an array element: `Sid:<sid>` for an object with a string Sid, `*` for a scalar, else its index. */
-function elementSegment(value: ValueNode, index: number): string {
+/**
+ * Path segment of an array element: `Sid:<sid>` for an object with a string Sid, `{<hash>}` for
+ * another object (a hash of its text without whitespace, so statements inserted or removed
+ * around it do not change it), `*` for a scalar, else its index.
+ */
+function elementSegment(value: ValueNode, index: number, text: string): string {
   if (value.type === 'Object') {
     const sid = value.members.findLast((m) => memberName(m) === 'Sid')?.value;
-    return sid?.type === 'String' ? `Sid:${sid.value}` : String(index);
+    if (sid?.type === 'String') return `Sid:${sid.value}`;
+    const content = text.slice(value.loc.start.offset, value.loc.end.offset).replace(/\s+/g, '');
+    return `{${createHash('sha256').update(content).digest('hex').slice(0, 12)}}`;
   }
   return value.type === 'Array' ? String(index) : '*';
 }
@@ -39,8 +45,9 @@ function shapeOf(node: ValueNode | MemberNode['name'], text: string): string {
 /**
  * Finds the innermost JSON value or member name that contains `loc` and describes it without
  * line numbers. Path segments are `/`-separated member names (`~` and `/` escaped as in JSON
- * Pointer, RFC 6901) and array elements as {@link elementSegment} writes them, so moving a
- * statement that has a Sid, or reordering the strings of an array, keeps the path.
+ * Pointer, RFC 6901) and array elements as {@link elementSegment} writes them, so inserting,
+ * removing or moving statements, or reordering the strings of an array, keeps the path (editing
+ * a statement without a Sid changes the paths inside it).
  */
 function elementKey(document: DocumentNode, loc: SourceLocation, text: string): ElementKey {
   let node: ValueNode = document.body;
@@ -56,7 +63,7 @@ function elementKey(document: DocumentNode, loc: SourceLocation, text: string): 
       const index = node.elements.findIndex((e) => contains(e.value, loc));
       if (index === -1) break;
       node = node.elements[index]!.value;
-      path += `/${elementSegment(node, index)}`;
+      path += `/${elementSegment(node, index, text)}`;
     } else {
       break;
     }

@@ -14,6 +14,13 @@ export type WitnessResult =
 /** Default bound on explored product states. */
 export const DEFAULT_STATE_BUDGET = 20_000;
 
+/**
+ * State bound for the quick yes/no questions of grammar rules ("can this be an ARN?", "does this
+ * item cover that one?"), whose callers treat an undecided answer conservatively (no finding):
+ * a pathological pattern then costs milliseconds instead of a full search.
+ */
+export const QUICK_STATE_BUDGET = 2_000;
+
 const READABLE = 'abcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
@@ -242,7 +249,7 @@ const overlapMemo = new Map<string, boolean>();
  * @returns false only when no string matches all patterns
  */
 export function overlaps(patterns: readonly (readonly Token[])[], stateLimit = DEFAULT_STATE_BUDGET): boolean {
-  const key = patterns.map((p) => serializeSet([p])).join('');
+  const key = `${stateLimit}\u0005${patterns.map((p) => serializeSet([p])).join('')}`;
   const known = overlapMemo.get(key);
   if (known !== undefined) return known;
   const automata = patterns.map((p) => new SparseNfa([p]));

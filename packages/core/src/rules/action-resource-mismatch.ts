@@ -3,7 +3,7 @@ import { actionResourceFormats } from '../catalog/resource-formats.js';
 import { compileResourcePattern } from '../pattern/arn.js';
 import { compileLooseArnTemplate } from '../pattern/arn-template.js';
 import type { Token } from '../pattern/tokens.js';
-import { overlaps } from '../pattern/witness.js';
+import { overlaps, QUICK_STATE_BUDGET } from '../pattern/witness.js';
 import { defineRule, elementUrl } from './define.js';
 import { isApiGatewayShorthand } from './support/arn-fields.js';
 
@@ -49,7 +49,7 @@ function fits(resource: { text: string; tokens: Token[] }, format: string): bool
   }
   let template = looseTemplates.get(format);
   if (!template) looseTemplates.set(format, (template = compileLooseArnTemplate(format)));
-  return overlaps([resource.tokens, template]);
+  return overlaps([resource.tokens, template], QUICK_STATE_BUDGET);
 }
 
 /**

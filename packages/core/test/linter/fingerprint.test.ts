@@ -29,6 +29,16 @@ describe('result fingerprints', () => {
     assert.deepEqual(after.map((r) => r.fingerprint), before.map((r) => r.fingerprint));
   });
 
+  it('stay the same when a statement is inserted above a statement without a Sid', () => {
+    const noSid = '{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}';
+    const inserted = noSid.replace('"Statement":[', '"Statement":[{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"},');
+    const [before] = lint(noSid, 'invalid-effect');
+    const [after] = lint(inserted, 'invalid-effect');
+    // the statement is now the second element of the array, further right on the line
+    assert.ok(after!.loc.start.offset > before!.loc.start.offset);
+    assert.equal(after!.fingerprint, before!.fingerprint);
+  });
+
   it('differ for the same finding in statements with different Sids', () => {
     const [read, write] = lint(POLICY, 'invalid-effect');
     assert.notEqual(read!.fingerprint.split(':')[0], write!.fingerprint.split(':')[0]);

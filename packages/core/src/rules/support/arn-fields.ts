@@ -9,7 +9,7 @@ import type { PolicyNode } from '../../policy/nodes.js';
 import { compileResourcePattern } from '../../pattern/arn.js';
 import { compileLooseArnTemplate } from '../../pattern/arn-template.js';
 import { literalTokens, type Token } from '../../pattern/tokens.js';
-import { overlaps } from '../../pattern/witness.js';
+import { overlaps, QUICK_STATE_BUDGET } from '../../pattern/witness.js';
 
 /** One of the first five colon-separated fields of an ARN pattern (`arn`, partition, service, region, account). */
 export interface ArnField {
@@ -107,7 +107,7 @@ const SIX_FIELDS: Token[] = [...literalTokens('arn:'), IN_SEGMENT, ...[1, 2, 3].
  * @returns false only when no matching string is an ARN
  */
 export function canStartWithArn(pattern: ArnPattern): boolean {
-  return pattern.fields[0]!.text === 'arn' || overlaps([pattern.tokens, ARN_START]);
+  return pattern.fields[0]!.text === 'arn' || overlaps([pattern.tokens, ARN_START], QUICK_STATE_BUDGET);
 }
 
 /**
@@ -117,7 +117,7 @@ export function canStartWithArn(pattern: ArnPattern): boolean {
  * @returns false only when every matching string has fewer than six fields
  */
 export function canHaveSixFields(pattern: ArnPattern): boolean {
-  return (pattern.resource !== undefined && pattern.fields[0]!.text === 'arn') || overlaps([pattern.tokens, SIX_FIELDS]);
+  return (pattern.resource !== undefined && pattern.fields[0]!.text === 'arn') || overlaps([pattern.tokens, SIX_FIELDS], QUICK_STATE_BUDGET);
 }
 
 /** An ARN format of the service authorization reference, split into its fields. */
@@ -209,7 +209,7 @@ function fits(pattern: ArnPattern, service: string, format: ArnFormat): boolean 
     template = [...literalTokens('arn:'), ...free, ...literalTokens(`${service}:`), ...free, ...free, ...compileLooseArnTemplate(format.resource)];
     resourceTemplates.set(key, template);
   }
-  return overlaps([pattern.tokens, template]);
+  return overlaps([pattern.tokens, template], QUICK_STATE_BUDGET);
 }
 
 /**
