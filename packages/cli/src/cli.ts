@@ -13,6 +13,7 @@ import {
   NO_COLORS,
   type ScanReport,
 } from '@iamscope/core';
+import { AA_NOTIFICATION_PREFIX } from './access-analyzer/errors.js';
 import { applyBaseline, BASELINE_FILE_NAME, baselinePathOf, createBaseline, findBaselineFile, formatBaseline, readBaseline } from './baseline.js';
 import { createEngine, wasRead } from './engine-host.js';
 import { verdict } from './exit-policy.js';
@@ -21,7 +22,7 @@ import { EXIT, processIo, type CliIo } from './io.js';
 import { loadConfig } from './load-config.js';
 import { collect, FORMATS, parseCategory, parseCount, parseFormat, parseLevel, type ScanOptions } from './options.js';
 import { formatRules } from './rules-command.js';
-import { runScan, type ScanInput } from './run-scan.js';
+import { runScan, type ReportExtension, type ScanInput } from './run-scan.js';
 import { UsageError } from './usage-error.js';
 import { INFORMATION_URI, VERSION, versionText } from './version.js';
 
@@ -58,7 +59,10 @@ export async function execute(argv: string[], io: CliIo = processIo()): Promise<
     .option('--baseline <file>', `report only findings not in this baseline (default: ${BASELINE_FILE_NAME} here or in the config's folder)`)
     .option('--no-baseline', 'ignore any baseline file')
     .option('--quiet', 'report error-level results only', false)
-    .option('--no-color', 'never colour the output');
+    .option('--no-color', 'never colour the output')
+    .option('--access-analyzer', 'also validate every policy with IAM Access Analyzer (online; AWS credentials needed)', false)
+    .option('--aws-region <region>', 'AWS region of the Access Analyzer calls (default: AWS_REGION or the profile\'s)')
+    .option('--aws-profile <name>', 'AWS profile of the Access Analyzer calls (default: AWS_PROFILE or default)');
   withScanInput(scanCommand).action(async (paths: string[], options: ScanOptions) => {
     debug = options.debug;
     code = await scan(paths, options, io);
@@ -164,7 +168,15 @@ async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<n
   if (outputPath && outputPath === baselinePath) throw new UsageError(`--output-file ${options.outputFile} is the baseline; it would be overwritten.`);
   const shownBaseline = baselinePath ? options.baseline || relative(io.cwd, baselinePath) : undefined;
   const accepted = baselinePath ? readBaseline(baselinePath, shownBaseline!) : undefined;
-  const report = await runScan(paths, options, io, loaded, { output, exclude: baselinePath });
+  if (!options.accessAnalyzer && (options.awsRegion || options.awsProfile)) throw new UsageError('--aws-region and --aws-profile need --access-analyzer.');
+  const accessAnalyzer: ReportExtension | undefined = options.accessAnalyzer
+    ? async (report, engine, files) => {
+        const { runAccessAnalyzer } = await import('./access-analyzer/run.js');
+        const run = { region: options.awsRegion, profile: options.awsProfile, config: engine.config.accessAnalyzer, configPath: loaded.path, stderr: io.stderr };
+        await runAccessAnalyzer(report, engine, files, run);
+      }
+    : undefined;
+  const report = await runScan(paths, options, io, loaded, { output, exclude: baselinePath }, accessAnalyzer);
   if (accepted) {
     const { baselined, stale } = applyBaseline(report.files, accepted, baselinePathOf(io.cwd, baselinePath!), wasRead, shownBaseline!);
     report.baselined = baselined;
@@ -182,11 +194,13 @@ async function scan(paths: string[], options: ScanOptions, io: CliIo): Promise<n
   } else {
     io.stdout.write(text);
   }
-  const failures = allNotifications(report).filter((n) => n.level === 'error').length;
-  if (failures > 0) {
-    io.stderr.write(`iamscope: ${plural(failures, 'tool error')} (unreadable files or folders, failed rules); see the tool notifications in the report.\n`);
-    return EXIT.error;
+  const failures = allNotifications(report).filter((n) => n.level === 'error');
+  // failed Access Analyzer calls already printed their own line
+  const unexplained = failures.filter((n) => !n.code.startsWith(AA_NOTIFICATION_PREFIX)).length;
+  if (unexplained > 0) {
+    io.stderr.write(`iamscope: ${plural(unexplained, 'tool error')} (unreadable files or folders, failed rules); see the tool notifications in the report.\n`);
   }
+  if (failures.length > 0) return EXIT.error;
   const outcome = verdict(counted, options);
   if (outcome.message) io.stderr.write(`iamscope: ${outcome.message}\n`);
   return outcome.code;

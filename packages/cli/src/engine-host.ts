@@ -92,8 +92,10 @@ export function checkFile(engine: Engine, absolute: string, relative: string, ma
  * Decodes file bytes: UTF-16 when the file starts with a UTF-16 byte-order mark (some Windows
  * editors save JSON that way), otherwise UTF-8 with invalid sequences as U+FFFD. The byte-order
  * mark is dropped, as editors do, so line 1 columns match what they show.
+ * @param bytes the file's contents
+ * @returns its text
  */
-function decode(bytes: Buffer): string {
+export function decode(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);

@@ -25,6 +25,12 @@ export interface ScanOptions {
   color: boolean;
   debug: boolean;
   jobs?: number;
+  /** `--access-analyzer`: also ask IAM Access Analyzer (online). */
+  accessAnalyzer: boolean;
+  /** `--aws-region`. */
+  awsRegion?: string;
+  /** `--aws-profile`. */
+  awsProfile?: string;
 }
 
 /** Commander parser for `--format`. */

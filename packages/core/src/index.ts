@@ -2,15 +2,16 @@
  * @iamscope/core — the iamscope engine. Pure: takes text and configuration, returns results;
  * the CLI does file I/O. Positions are 1-based line/column in UTF-16 code units, end exclusive.
  */
-export { Engine, compareResults, type EngineOptions } from './linter/engine.js';
+export { Engine, compareResults, type EngineOptions, type PolicyDocuments } from './linter/engine.js';
 export { RuleRegistry, type RegisteredRule } from './linter/registry.js';
 export * from './linter/types.js';
 export { formatMessage } from './linter/message.js';
 export { traversePolicy } from './linter/traverse.js';
-export { partitionOf, type Config, type ConfigOverride, type ConfigSuppression } from './config/config.js';
+export { ACCESS_ANALYZER_RULE_PREFIX, partitionOf, type Config, type ConfigAccessAnalyzer, type ConfigOverride, type ConfigSuppression } from './config/config.js';
 export { validateConfig } from './config/validate.js';
 export { ConfigError, IamscopeError, type ErrorCode } from './errors.js';
 export * from './source/location.js';
+export { sourceLocation, wholeFileSubmission, type SubmittedText } from './source/submitted-text.js';
 export { parseJson, type JsonParseResult, type JsonSyntaxError } from './json/parse.js';
 export { MAX_JSON_DEPTH } from './json/prescan.js';
 export * from './policy/nodes.js';
@@ -42,7 +43,7 @@ export { formatSarif, FINGERPRINT_KEY, GITHUB_MAX_DESCRIPTION, GITHUB_MAX_RESULT
 export { formatStylish, NO_COLORS, type Colors } from './formatters/stylish.js';
 export { formatJson } from './formatters/json.js';
 export { formatGithub } from './formatters/github.js';
-export { allNotifications, suppressedCount, type ScanReport, type ToolInfo } from './formatters/report.js';
+export { allNotifications, suppressedCount, type CrossCheckSummary, type ScanReport, type ToolInfo } from './formatters/report.js';
 export { compileArnTemplate, compileExampleArn, compileLooseArnTemplate, witnessCandidates } from './pattern/arn-template.js';
 export {
   findResourceGaps,

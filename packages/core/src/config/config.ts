@@ -23,6 +23,24 @@ export interface ConfigSuppression {
 }
 
 /**
+ * Prefix of the ids of results that IAM Access Analyzer reports (`aa/<ISSUE_CODE>`,
+ * `aa/check-access-not-granted`, `aa/check-no-new-access`); such ids may be suppressed although no
+ * rule of the registry has them.
+ */
+export const ACCESS_ANALYZER_RULE_PREFIX = 'aa/';
+
+/**
+ * Custom policy checks of IAM Access Analyzer (`accessAnalyzer`), run by `iamscope scan
+ * --access-analyzer` on every policy document; AWS bills each call.
+ */
+export interface ConfigAccessAnalyzer {
+  /** CheckAccessNotGranted: the policy must not allow these actions (on these resources); at least one list. */
+  checkAccessNotGranted?: { actions?: string[]; resources?: string[] };
+  /** CheckNoNewAccess: the policy must not allow more than the reference policy (path relative to the configuration file). */
+  checkNoNewAccess?: { reference: string };
+}
+
+/**
  * The configuration (`iamscope.config.json`), as validated by `schema/config.schema.json`.
  * Rule levels are SARIF's (`error`, `warning`, `note`) or `off`.
  */
@@ -34,6 +52,7 @@ export interface Config {
   settings?: Record<string, unknown>;
   overrides?: ConfigOverride[];
   suppressions?: ConfigSuppression[];
+  accessAnalyzer?: ConfigAccessAnalyzer;
 }
 
 /**

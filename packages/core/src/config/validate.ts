@@ -3,7 +3,7 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
 import type { RuleRegistry } from '../linter/registry.js';
 import type { RuleSetting } from '../linter/types.js';
-import type { Config } from './config.js';
+import { ACCESS_ANALYZER_RULE_PREFIX, type Config } from './config.js';
 
 let configValidator: ValidateFunction | undefined;
 
@@ -64,7 +64,7 @@ export function validateConfig(config: unknown, registry: RuleRegistry): Config 
   checkRules(valid.rules, '/rules', registry);
   valid.overrides?.forEach((o, i) => checkRules(o.rules, `/overrides/${i}/rules`, registry));
   valid.suppressions?.forEach((s, i) => {
-    if (!registry.get(s.rule)) throw new ConfigError(`/suppressions/${i}/rule`, `unknown rule "${s.rule}" (see \`iamscope rules\`).`);
+    if (!registry.get(s.rule) && !s.rule.startsWith(ACCESS_ANALYZER_RULE_PREFIX)) throw new ConfigError(`/suppressions/${i}/rule`, `unknown rule "${s.rule}" (see \`iamscope rules\`).`);
     if (s.reason.trim() === '') throw new ConfigError(`/suppressions/${i}/reason`, 'must say why the results are acceptable.');
   });
   for (const plugin of registry.plugins) {

@@ -23,6 +23,27 @@ export interface ScanReport {
   policiesChecked: number;
   /** Findings left out because a baseline lists them; undefined when no baseline was used. */
   baselined?: number;
+  /** How IAM Access Analyzer's verdict compares with iamscope's; present when the cross-check ran. */
+  crossCheck?: CrossCheckSummary;
+}
+
+/**
+ * Where IAM Access Analyzer (ValidatePolicy) and iamscope disagree, over the policy documents
+ * Access Analyzer validated. A finding has a counterpart when the other side reports it in the
+ * same file at an overlapping location and the iamscope rule lists the finding's issue code in
+ * `meta.accessAnalyzer`. Shown as a footer by the stylish formatter and as
+ * `runs[0].properties.accessAnalyzerCrossCheck` in SARIF.
+ */
+export interface CrossCheckSummary {
+  /** Policy documents Access Analyzer validated. */
+  policiesValidated: number;
+  /** Access Analyzer findings without an iamscope counterpart, by issue code (e.g. `INVALID_ACTION`). */
+  accessAnalyzerOnly: Record<string, number>;
+  /**
+   * iamscope findings of rules that list Access Analyzer issue codes, without an Access Analyzer
+   * counterpart, by those issue codes joined with `|` (one key per rule, e.g. `MISSING_ACTION|MISSING_EFFECT`).
+   */
+  iamscopeOnly: Record<string, number>;
 }
 
 /**

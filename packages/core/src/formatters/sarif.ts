@@ -112,7 +112,8 @@ function sarifResult(r: Result, ruleIndex: Map<string, number>): SarifResult {
  * position, rule order; each result has `partialFingerprints["iamscope/v1"]` (GitHub's upload
  * action adds its own `primaryLocationLineHash`). At most `maxResults` results are written, the
  * most severe, with a `RESULTS_CAPPED` notification saying how many were left out. URIs are
- * relative to `%SRCROOT%` (the scan root) with `/` separators; regions are 1-based with exclusive
+ * relative to `%SRCROOT%` (the scan root) with `/` separators; run `properties` hold the counts and,
+ * when it ran, the IAM Access Analyzer cross-check summary (`accessAnalyzerCrossCheck`); regions are 1-based with exclusive
  * end columns in UTF-16 code units (`columnKind: "utf16CodeUnits"`). No timestamps or absolute
  * paths, so output is deterministic.
  * @param report the scan
@@ -131,8 +132,9 @@ export function formatSarif(report: ScanReport, tool: ToolInfo, options: SarifOp
     const message = `${dropped} of ${all.length} results were left out: a run holds at most ${max} (GitHub code scanning's limit); the most severe were kept.`;
     notifications.push({ level: 'warning', code: 'RESULTS_CAPPED', message });
   }
-  const properties: Record<string, number> = { filesRead: report.filesRead, policiesChecked: report.policiesChecked, suppressed: suppressedCount(report) };
+  const properties: Record<string, unknown> = { filesRead: report.filesRead, policiesChecked: report.policiesChecked, suppressed: suppressedCount(report) };
   if (report.baselined !== undefined) properties['baselined'] = report.baselined;
+  if (report.crossCheck) properties['accessAnalyzerCrossCheck'] = report.crossCheck;
   const category = options.category === undefined ? undefined : options.category.endsWith('/') ? options.category : `${options.category}/`;
   const log: Log = {
     $schema: SARIF_SCHEMA_URI,

@@ -1,5 +1,5 @@
 import type { Level } from '../linter/types.js';
-import { allNotifications, suppressedCount, type ScanReport } from './report.js';
+import { allNotifications, suppressedCount, type CrossCheckSummary, type ScanReport } from './report.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Colors {
@@ -20,10 +20,24 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+function byCount(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return entries.length === 0 ? 'none' : entries.map(([code, n]) => `${code} ${n}`).join(', ');
+}
+
+/** The lines of the IAM Access Analyzer cross-check summary. */
+function crossCheckFooter(summary: CrossCheckSummary, colors: Colors): string[] {
+  return [
+    colors.bold(`Access Analyzer cross-check (${plural(summary.policiesValidated, 'policy').replace('policys', 'policies')} validated)`),
+    `  only Access Analyzer: ${byCount(summary.accessAnalyzerOnly)}`,
+    `  only iamscope: ${byCount(summary.iamscopeOnly)}`,
+  ];
+}
+
 /**
  * Renders a scan for a terminal, like ESLint's stylish formatter: per file a header, then one
  * line per result `  line:column  level  message  rule-id`, a `file:line:column` reference for
- * editors, then tool notifications and a summary line (with the numbers of suppressed and,
+ * editors, then tool notifications, the IAM Access Analyzer cross-check (when it ran) and a summary line (with the numbers of suppressed and,
  * when a baseline was used, baselined findings, which are not listed).
  * @param report the scan
  * @param colors colour functions (pass {@link NO_COLORS} unless stdout is a TTY and NO_COLOR is unset)
@@ -56,6 +70,7 @@ export function formatStylish(report: ScanReport, colors: Colors = NO_COLORS): s
     }
     lines.push('');
   }
+  if (report.crossCheck) lines.push(...crossCheckFooter(report.crossCheck, colors), '');
   const total = counts.error + counts.warning + counts.note;
   const toolErrors = notifications.filter((n) => n.level === 'error').length;
   const scanned = `${plural(report.filesRead, 'file')} read, ${plural(report.policiesChecked, 'policy')} checked`.replace('policys', 'policies');

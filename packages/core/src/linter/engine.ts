@@ -1,3 +1,4 @@
+import type { DocumentNode } from '@humanwhocodes/momoa';
 import type { Config } from '../config/config.js';
 import { matchesAnyGlob } from '../config/globs.js';
 import { validateConfig } from '../config/validate.js';
@@ -45,6 +46,14 @@ export interface EngineOptions {
   freezeAst?: boolean;
   /** Rules without a namespace that core does not list yet (RuleTester; see RuleRegistry). */
   unlistedCoreRules?: readonly Rule<any>[];
+}
+
+/** The parsed JSON of a file and the IAM policies in it (see {@link Engine.policyDocuments}). */
+export interface PolicyDocuments {
+  /** momoa document of the whole file. */
+  document: DocumentNode;
+  /** The policies found in it, in source order, with their origin (file and policy type). */
+  policies: PolicyNode[];
 }
 
 /** A rule enabled for a file, with its level and merged options. */
@@ -108,19 +117,57 @@ export class Engine {
       return report;
     }
     const plan = this.planFor(matchPath);
-    const policies: PolicyNode[] = [];
-    for (const object of findPolicyObjects(parsed.document)) {
-      const policy = buildPolicy(object, { file, policyType: plan.policyType ?? 'unknown', policyTypeInferred: !plan.policyType });
-      if (!plan.policyType) policy.origin.policyType = inferPolicyType(policy);
+    const policies = this.buildPolicies(parsed.document, file, plan);
+    for (const policy of policies) {
       report.policies++;
       if (this.freezeAst) deepFreeze(policy);
       this.runRules(policy, plan.rules, report);
-      policies.push(policy);
     }
     report.results.sort(compareResults);
     assignFingerprints(report.results, parsed.document, text);
     this.suppress(report, matchPath, policies);
     return report;
+  }
+
+  /**
+   * The IAM policy documents of a file exactly as {@link lintText} checks them, each with its
+   * origin: the policy type an override sets, else the inferred one. For callers that act on the
+   * documents themselves (the CLI's IAM Access Analyzer cross-check).
+   * @param text file contents
+   * @param file path used in results
+   * @param matchPath path matched by `overrides[].files`; default `file`
+   * @returns the parsed file and its policies in source order, or undefined when it is not valid JSON
+   */
+  policyDocuments(text: string, file: string, matchPath = file): PolicyDocuments | undefined {
+    const parsed = parseJson(text);
+    if (!parsed.ok) return undefined;
+    return { document: parsed.document, policies: this.buildPolicies(parsed.document, file, this.planFor(matchPath)) };
+  }
+
+  /**
+   * Adds results found outside the rules (e.g. by IAM Access Analyzer) to a file's report as if a
+   * rule had reported them: each gets its fingerprint (as {@link lintText} computes it) and the
+   * configuration's suppressions apply; `report.results` stays sorted.
+   * @param report the file's report from {@link lintText} (changed in place)
+   * @param results the new results, located in `text`
+   * @param text the file's text
+   * @param documents the file's documents from {@link policyDocuments} (for Sids and fingerprints)
+   * @param matchPath path matched by `suppressions[].files`; default `report.file`
+   */
+  addResults(report: FileReport, results: Result[], text: string, documents: PolicyDocuments, matchPath = report.file): void {
+    const added: FileReport = { file: report.file, policies: 0, results: [...results].sort(compareResults), notifications: [] };
+    assignFingerprints(added.results, documents.document, text);
+    this.suppress(added, matchPath, documents.policies);
+    report.results = [...report.results, ...added.results].sort(compareResults);
+    if (added.suppressed) report.suppressed = [...(report.suppressed ?? []), ...added.suppressed];
+  }
+
+  private buildPolicies(document: DocumentNode, file: string, plan: FilePlan): PolicyNode[] {
+    return findPolicyObjects(document).map((object) => {
+      const policy = buildPolicy(object, { file, policyType: plan.policyType ?? 'unknown', policyTypeInferred: !plan.policyType });
+      if (!plan.policyType) policy.origin.policyType = inferPolicyType(policy);
+      return policy;
+    });
   }
 
   /** Applies the configuration's suppressions; the Sid of a result is that of the statement around it. */
