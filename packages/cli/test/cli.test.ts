@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sarifProblems } from '../../core/test/support/sarif-validator.js';
@@ -17,12 +17,16 @@ describe('iamscope scan (end to end)', () => {
       // redundant-resource: the /aws/sagemaker/* item on line 16 is covered by arn:aws:logs:*:*:* on line 17
       'fixtures/seed/bad/execution-role-logs-anywhere.json:16:9',
       'fixtures/seed/bad/pipeline-notaction.json:8:19',
+      // NotAction "iam:*" (line 7, value at column 20) lets ECR writes and any-instance-type SageMaker compute through
+      'fixtures/seed/bad/pipeline-notaction.json:7:20',
+      // data-scientist-typos.json line 16: the second "Resource": "*" (value at column 19) reaches any S3 bucket
+      'fixtures/seed/bad/data-scientist-typos.json:16:19',
       'fixtures/seed/bad/data-scientist-typos.json:6:17',
       'fixtures/seed/bad/trailing-comma.json:8:6',
     ]) {
       assert.ok(stdout.includes(ref), `missing ${ref} in:\n${stdout}`);
     }
-    assert.match(stdout, /7 problems \(6 errors, 0 warnings, 1 note\); 8 files read, 7 policies checked\./);
+    assert.match(stdout, /12 problems \(11 errors, 0 warnings, 1 note\); 8 files read, 7 policies checked\./);
     assert.doesNotMatch(stdout, /\u001b\[/, 'no colour codes when stdout is not a TTY');
   });
 
@@ -81,7 +85,7 @@ describe('iamscope scan (end to end)', () => {
       writeFileSync(
         join(project, 'iamscope.config.json'),
         JSON.stringify({
-          rules: { 'invalid-effect': 'warning' },
+          rules: { 'invalid-effect': 'warning', 'ml/s3-scope': 'off', 'ml/ecr-scope': 'off', 'ml/instance-type-limit': 'off' },
           settings: { ml: { logGroups: ['*'] } },
           overrides: [{ files: ['policies/trailing-comma.json', 'policies/data-scientist-typos.json'], rules: { 'duplicate-key': 'off' } }],
         }),
@@ -118,7 +122,7 @@ describe('iamscope scan (end to end)', () => {
       stdout.split('\n')[0],
       '::error file=fixtures/seed/bad/data-scientist-typos.json,line=6,endLine=6,col=17,endColumn=24,title=invalid-effect::Expected Effect to be "Allow" or "Deny", got "allow".',
     );
-    assert.equal(stdout.trim().split('\n').length, 7);
+    assert.equal(stdout.trim().split('\n').length, 12);
   });
 
   it('gives the same report from worker threads as from one thread', () => {
@@ -152,7 +156,8 @@ describe('iamscope scan (end to end)', () => {
 `,
     );
     writeFileSync(join(dir, 'iamscope.config.json'), '{"plugins":["./no-star.mjs"]}');
-    writeFileSync(join(dir, 'p.json'), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"arn:aws:s3:::b"}]}');
+    // (a bucket inside settings.ml.dataBuckets, so that only the plugin's rule reports)
+    writeFileSync(join(dir, 'p.json'), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"arn:aws:s3:::ml-data-lake-b"}]}');
     const { code, stdout } = runCli(['scan', '--format', 'json'], { cwd: dir });
     const results = (JSON.parse(stdout) as { results: { ruleId: string; line: number; column: number }[] }).results;
     // counted by hand: "Action" is cols 56-63, ":" col 64, so the "*" value starts at col 65.
@@ -200,6 +205,18 @@ describe('iamscope scan (end to end)', () => {
       const missing = runCli(['scan', 'real', '-o', 'no/such/dir/out.txt'], { cwd: dir });
       assert.equal(missing.stderr, 'iamscope: Cannot write no/such/dir/out.txt: ENOENT.\n');
       assert.equal(missing.code, 2);
+    });
+
+    it('leaves its own previous report at the output path out of the scan, so a command can be run again', () => {
+      const project = mkdtempSync(join(tmpdir(), 'iamscope-rerun-'));
+      cpSync(join(ROOT, 'fixtures/seed/good'), project, { recursive: true });
+      for (const format of ['json', 'sarif']) {
+        const first = runCli(['scan', '.', '-f', format, '-o', `report.${format}.json`], { cwd: project });
+        const again = runCli(['scan', '.', '-f', format, '-o', `report.${format}.json`], { cwd: project });
+        assert.deepEqual([first.code, again.code], [0, 0], again.stderr);
+      }
+      // the four good fixtures; neither report counts as a scanned file
+      assert.equal((JSON.parse(readFileSync(join(project, 'report.json.json'), 'utf8')) as { filesRead: number }).filesRead, 4);
     });
 
     it('reports a folder it cannot read, with exit 2 (run as an unprivileged user when root)', function () {

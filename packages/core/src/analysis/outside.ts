@@ -4,7 +4,7 @@
  * its resource types in one partition (or `*` for actions that take no resource type).
  * Source of truth: IAM User Guide, "Policy evaluation logic"; AWS Service Authorization Reference.
  */
-import { actionResourceFormats } from '../catalog/resource-formats.js';
+import { actionResourceFormats, resourceTypeArn } from '../catalog/resource-formats.js';
 import { serviceActions, serviceNames } from '../catalog/iam-data.js';
 import { actionMatches } from '../pattern/action.js';
 import { compileResourcePattern } from '../pattern/arn.js';
@@ -32,11 +32,26 @@ export interface OutsideFinding {
 
 const universeCache = new Map<string, ActionUniverse>();
 
-/** The resources one catalog action applies to, in `partition`. */
-function universeOf(action: string, partition: string): ActionUniverse {
-  const key = `${partition}|${action}`;
+/** The ARN formats of the resource types of `action` named in `types` (case-insensitive). */
+function formatsOfTypes(action: string, types: readonly string[]): string[] {
+  const [service, name] = action.split(':') as [string, string];
+  const wanted = new Set(types.map((t) => t.toLowerCase()));
+  const info = serviceActions(service)?.[name.toLowerCase()];
+  return (info?.resourceTypes ?? []).filter((rt) => wanted.has(rt.name.toLowerCase())).flatMap((rt) => resourceTypeArn(service, rt.name) ?? []);
+}
+
+/** The resources one catalog action applies to, in `partition` (only the resource types `types` when given). */
+function universeOf(action: string, partition: string, types?: readonly string[]): ActionUniverse | undefined {
+  const key = `${partition}|${action}|${types?.join(',').toLowerCase() ?? ''}`;
   let universe = universeCache.get(key);
   if (!universe) {
+    if (types) {
+      const formats = formatsOfTypes(action, types);
+      if (formats.length === 0) return undefined;
+      universe = { action, resources: formats.map((format) => ({ key: format, candidates: witnessCandidates(format, [], partition) })) };
+      universeCache.set(key, universe);
+      return universe;
+    }
     const formats = actionResourceFormats(action) ?? [];
     universe = {
       action,
@@ -80,13 +95,22 @@ export function expandActions(pattern: string): string[] {
  * @param perms the principal's policies ({@link EffectivePermissions})
  * @param actions action patterns, expanded against the IAM data (unknown actions are ignored)
  * @param allowed Resource patterns of the scope (IAM ARN pattern syntax)
- * @param options `partition`: the partition the policies are deployed in (default `aws`)
+ * @param options `partition`: the partition the policies are deployed in (default `aws`);
+ *   `resourceTypes`: search only these resource types of each action (names as the service
+ *   reference spells them, case-insensitive, e.g. `["instance"]` for the instance that
+ *   `ec2:RunInstances` launches); an action without any of them is left out
  * @returns at most one finding per Resource item / NotResource element, with a witness action and ARN
  */
-export function outside(perms: EffectivePermissions, actions: readonly string[], allowed: readonly string[], options: { partition?: string } = {}): OutsideFinding[] {
+export function outside(
+  perms: EffectivePermissions,
+  actions: readonly string[],
+  allowed: readonly string[],
+  options: { partition?: string; resourceTypes?: readonly string[] } = {},
+): OutsideFinding[] {
   const partition = options.partition ?? 'aws';
   const names = [...new Set(actions.flatMap(expandActions))].sort();
-  const query = { actions: names.map((a) => universeOf(a, partition)), allowed: allowed.map((p) => compileResourcePattern(p).tokens) };
+  const universes = names.flatMap((a) => universeOf(a, partition, options.resourceTypes) ?? []);
+  const query = { actions: universes, allowed: allowed.map((p) => compileResourcePattern(p).tokens) };
   return findResourceGaps(perms.set, query).map((gap) => ({
     action: gap.action,
     witness: gap.witness,

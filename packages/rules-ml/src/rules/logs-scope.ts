@@ -1,57 +1,14 @@
-import {
-  findResourceGaps,
-  literalTokens,
-  partitionOf,
-  resourceTypeArn,
-  serviceActions,
-  type ActionUniverse,
-  type Token,
-  witnessCandidates,
-} from '@iamscope/core';
+import { literalTokens, partitionOf, type Token } from '@iamscope/core';
 import { defineRule } from '../define.js';
+import { arnPrefix, globTokens, reportGaps, scopeActions, scopeOf, SEGMENT, type ScopeActionSpec } from '../scope.js';
 import { mlSettings } from '../settings.js';
 
-const LOG_RESOURCE_TYPES = ['log-group', 'log-stream'];
-const universes = new Map<string, ActionUniverse[]>();
+/** CloudWatch Logs actions that take a log group or log stream (from the IAM data). */
+const LOG_ACTIONS: ScopeActionSpec = { id: 'logs', service: 'logs', resourceTypes: ['log-group', 'log-stream'] };
 
-/**
- * CloudWatch Logs actions that take a log group or log stream, with those ARN sets in `partition`
- * (from the IAM data); built once per partition.
- */
-function logActions(partition: string): ActionUniverse[] {
-  let list = universes.get(partition);
-  if (list) return list;
-  list = Object.values(serviceActions('logs') ?? {})
-    .map((info) => ({
-      action: `logs:${info.name}`,
-      resources: info.resourceTypes.flatMap((rt) => {
-        const arn = LOG_RESOURCE_TYPES.includes(rt.name.toLowerCase()) ? resourceTypeArn('logs', rt.name) : undefined;
-        return arn ? [{ key: rt.name.toLowerCase(), candidates: witnessCandidates(arn, [], partition) }] : [];
-      }),
-    }))
-    .filter((u) => u.resources.length > 0)
-    .sort((a, b) => (a.action < b.action ? -1 : 1));
-  universes.set(partition, list);
-  return list;
-}
-
-const allowedCache = new Map<string, Token[][]>();
-
-/** ARNs of the log groups (and their streams) matching any of `globs`; cached per settings value. */
-function allowedLogGroups(globs: string[]): Token[][] {
-  const key = JSON.stringify(globs);
-  let allowed = allowedCache.get(key);
-  if (!allowed) allowedCache.set(key, (allowed = globs.flatMap(allowedLogGroup)));
-  return allowed;
-}
-
-/** ARNs of every log group whose name matches `glob`, and of the log streams in them. */
+/** ARNs of every log group whose name matches `glob` (no `:` in names), and of the log streams in them. */
 function allowedLogGroup(glob: string): Token[][] {
-  const name: Token[] = [...glob].flatMap((c): Token[] =>
-    c === '*' ? [{ kind: 'runInSegment' }] : c === '?' ? [{ kind: 'oneInSegment' }] : literalTokens(c),
-  );
-  const segment: Token = { kind: 'runInSegment' };
-  const group = [...literalTokens('arn:'), segment, ...literalTokens(':logs:'), segment, ...literalTokens(':'), segment, ...literalTokens(':log-group:'), ...name];
+  const group = [...arnPrefix('logs'), ...literalTokens('log-group:'), ...globTokens(glob, SEGMENT, { kind: 'oneInSegment' })];
   return [group, [...group, ...literalTokens(':log-stream:'), { kind: 'run' }]];
 }
 
@@ -93,15 +50,9 @@ export default defineRule({
     return {
       Policy(policy) {
         const { logGroups } = mlSettings(context.settings);
-        const allowed = allowedLogGroups(logGroups);
-        for (const gap of findResourceGaps(policy, { actions: logActions(partitionOf(context.settings)), allowed })) {
-          context.report({
-            loc: gap.loc,
-            messageId: gap.witness === undefined ? 'undecided' : gap.uncertain ? 'mayBeOutsideScope' : 'outsideScope',
-            uncertain: gap.uncertain,
-            data: { element: gap.element, action: gap.action, witness: gap.witness ?? '', logGroups: logGroups.join(', ') || 'none' },
-          });
-        }
+        const actions = scopeActions(LOG_ACTIONS, partitionOf(context.settings));
+        const ids = { certain: 'outsideScope', may: 'mayBeOutsideScope', undecided: 'undecided' };
+        reportGaps(context, policy, actions, scopeOf('logs', logGroups, allowedLogGroup), ids, { logGroups: logGroups.join(', ') || 'none' });
       },
     };
   },
