@@ -85,6 +85,15 @@ describe('Engine', () => {
     assert.deepEqual(report.results.filter((r) => r.level === 'error').map((r) => r.ruleId), ['invalid-effect']);
   });
 
+  it('leaves a JSONC file without a policy alone, but reports a policy with comments or trailing commas', () => {
+    const tsconfig = '{\n  // strict mode\n  "compilerOptions": { "strict": true, },\n}\n';
+    assert.deepEqual(new Engine().lintText(tsconfig, 'tsconfig.json'), { file: 'tsconfig.json', policies: 0, results: [], notifications: [] });
+    const commented = '{\n  // read-only\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }]\n}\n';
+    // the comment starts at line 2, column 3
+    const [error] = new Engine().lintText(commented, 'p.json').results;
+    assert.deepEqual([error!.ruleId, error!.loc.start.line, error!.loc.start.column], ['parse-error', 2, 3]);
+  });
+
   it('throws ConfigError with the JSON path of rule options the rule does not take', () => {
     assert.throws(
       () => new Engine({ config: { rules: { 'invalid-effect': ['error', { x: 1 }] } } }),

@@ -35,6 +35,23 @@ export function parseJson(text: string): JsonParseResult {
   }
 }
 
+/**
+ * Parses text as JSON with comments and trailing commas (JSONC, as in tsconfig.json or VS Code
+ * settings), after the same nesting and control-character checks as {@link parseJson}. Used only
+ * to tell a JSONC configuration file, which holds no policy, from a broken policy.
+ * @param text file contents (a leading BOM is ignored)
+ * @returns the document, or undefined when the text is not JSONC either
+ */
+export function parseJsonc(text: string): DocumentNode | undefined {
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  if (prescanJson(source)) return undefined;
+  try {
+    return momoaParse(source, { mode: 'jsonc', allowTrailingCommas: true });
+  } catch {
+    return undefined;
+  }
+}
+
 const TOKEN_TEXT: Record<string, string> = {
   LBrace: '"{"',
   RBrace: '"}"',

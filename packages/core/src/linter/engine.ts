@@ -2,7 +2,7 @@ import type { DocumentNode } from '@humanwhocodes/momoa';
 import type { Config } from '../config/config.js';
 import { matchesAnyGlob } from '../config/globs.js';
 import { validateConfig } from '../config/validate.js';
-import { parseJson } from '../json/parse.js';
+import { parseJson, parseJsonc } from '../json/parse.js';
 import { buildPolicy } from '../policy/build.js';
 import { findPolicyObjects } from '../policy/detect.js';
 import { inferPolicyType } from '../policy/infer-type.js';
@@ -93,7 +93,8 @@ export class Engine {
   /**
    * Checks every IAM policy in a file.
    * Never throws for bad input: invalid JSON yields one `parse-error` result at the error's
-   * position; a rule that throws yields a `RULE_CRASH` notification and the other rules go on.
+   * position, except JSON with comments or trailing commas that holds no policy (a JSONC
+   * configuration file: no result, no policy); a rule that throws yields a `RULE_CRASH` notification and the other rules go on.
    * Every result gets its fingerprint; results that `suppressions` of the configuration match go
    * to `suppressed` instead of `results`.
    * @param text file contents
@@ -107,6 +108,9 @@ export class Engine {
     if (text.length > QUICK_CHECK_CHARS && isValidJsonWithoutPolicy(text)) return report;
     const parsed = parseJson(text);
     if (!parsed.ok) {
+      // a JSONC file without a policy (tsconfig.json, editor settings) is not a broken policy
+      const jsonc = parseJsonc(text);
+      if (jsonc && findPolicyObjects(jsonc).length === 0) return report;
       // one character wide, or empty at the end of the text
       const { line, column, offset } = parsed.error.position;
       const width = offset < text.length ? 1 : 0;
