@@ -26,14 +26,14 @@ describe('iamscope scan (end to end)', () => {
     ]) {
       assert.ok(stdout.includes(ref), `missing ${ref} in:\n${stdout}`);
     }
-    assert.match(stdout, /12 problems \(11 errors, 0 warnings, 1 note\); 8 files read, 7 policies checked\./);
+    assert.match(stdout, /12 problems \(11 errors, 0 warnings, 1 note\); 9 files read, 8 policies checked\./);
     assert.doesNotMatch(stdout, /\u001b\[/, 'no colour codes when stdout is not a TTY');
   });
 
   it('exits 0 on a clean folder', () => {
     const { code, stdout } = runCli(['scan', 'fixtures/seed/good']);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /0 problems.*4 files read, 4 policies checked/);
+    assert.match(stdout, /0 problems.*5 files read, 5 policies checked/);
   });
 
   it('exits 2 with one line on an unknown flag', () => {
@@ -136,7 +136,7 @@ describe('iamscope scan (end to end)', () => {
   it('leaves out files matching --ignore-pattern', () => {
     const { code, stdout } = runCli(['scan', 'fixtures/seed', '--ignore-pattern', '**/bad/**', '--format', 'json']);
     assert.equal(code, 0);
-    assert.equal((JSON.parse(stdout) as { filesRead: number }).filesRead, 4);
+    assert.equal((JSON.parse(stdout) as { filesRead: number }).filesRead, 5);
   });
 
   it('loads a plugin named in the configuration, relative to the config file', () => {
@@ -215,8 +215,8 @@ describe('iamscope scan (end to end)', () => {
         const again = runCli(['scan', '.', '-f', format, '-o', `report.${format}.json`], { cwd: project });
         assert.deepEqual([first.code, again.code], [0, 0], again.stderr);
       }
-      // the four good fixtures; neither report counts as a scanned file
-      assert.equal((JSON.parse(readFileSync(join(project, 'report.json.json'), 'utf8')) as { filesRead: number }).filesRead, 4);
+      // the five good fixtures (four roles and a boundary); neither report counts as a scanned file
+      assert.equal((JSON.parse(readFileSync(join(project, 'report.json.json'), 'utf8')) as { filesRead: number }).filesRead, 5);
     });
 
     it('reports a folder it cannot read, with exit 2 (run as an unprivileged user when root)', function () {

@@ -3,6 +3,7 @@
  * Rule ids are `ml/<name>`; settings live under `settings.ml`.
  */
 import type { Level, Plugin, Rule, RuleSetting } from '@iamscope/core';
+import boundaryGuards from './rules/boundary-guards.js';
 import ecrScope from './rules/ecr-scope.js';
 import instanceTypeLimit from './rules/instance-type-limit.js';
 import logsScope from './rules/logs-scope.js';
@@ -16,6 +17,7 @@ import { ML_SETTINGS_SCHEMA } from './settings.js';
 export { DEFAULT_ML_SETTINGS, ML_SETTINGS_SCHEMA, mlSettings, type MlSettings, type RoleArchetype } from './settings.js';
 
 const rules: Record<string, Rule<any>> = {
+  'boundary-guards': boundaryGuards,
   'ecr-scope': ecrScope,
   'instance-type-limit': instanceTypeLimit,
   'logs-scope': logsScope,

@@ -85,7 +85,7 @@ function coverage(perms: EffectivePermissions, deny: StatementNode, grant: Outsi
 }
 
 /** Where the statement grants `action`: the first Action item that matches it, or the NotAction element. */
-function actionLocation(s: StatementNode, action: string): { loc: SourceLocation; element: string } {
+export function actionLocation(s: StatementNode, action: string): { loc: SourceLocation; element: string } {
   if (s.notAction) return { loc: s.notAction.loc, element: 'NotAction' };
   const item = s.action!.items.find((i: ActionNode) => i.value !== null && actionMatches(i.value, action)) ?? s.action!.items[0]!;
   return { loc: item.loc, element: 'Action' };

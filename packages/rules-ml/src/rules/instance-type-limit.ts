@@ -26,7 +26,7 @@ const isSageMakerType = (glob: string) => glob.startsWith('ml.');
  * The two families: SageMaker compute (multivalued `sagemaker:InstanceTypes`), checked against the
  * `ml.` entries of `allowed`, and EC2 launches (`ec2:InstanceType` on the instance), checked against the others.
  */
-function families(allowed: readonly string[]): ActionFamily[] {
+export function families(allowed: readonly string[]): ActionFamily[] {
   computeActions ??= sagemakerComputeActions();
   const spec = (key: string, multivalued: boolean, universe: string, examples: string[]): KeySpec => ({
     key,

@@ -29,7 +29,7 @@ function regionalActions(): string[] {
 let actions: string[] | undefined;
 
 /** The family: regional ML actions, `aws:RequestedRegion` limited to `allowed`, region-less ARNs and ARNs in the allowed regions in scope. */
-function family(allowed: readonly string[]): ActionFamily {
+export function family(allowed: readonly string[]): ActionFamily {
   actions ??= regionalActions();
   const spec: KeySpec = {
     key: KEY,

@@ -36,7 +36,7 @@ const S3_ACTIONS: ScopeActionSpec = {
 };
 
 /** S3 actions on buckets or objects, with only the buckets of `globs` (one ARN set per glob). */
-function sensitiveActions(globs: readonly string[]): ScopeActionSpec {
+export function sensitiveActions(globs: readonly string[]): ScopeActionSpec {
   return {
     id: `s3-sensitive|${JSON.stringify(globs)}`,
     service: 's3',
