@@ -50,6 +50,7 @@ import principalNotAllowed from './principal-not-allowed.js';
 import principalUniqueId from './principal-unique-id.js';
 import privateIpCondition from './private-ip-condition.js';
 import privateIpConditionSubset from './private-ip-condition-subset.js';
+import publicResourcePolicy from './public-resource-policy.js';
 import redundantAction from './redundant-action.js';
 import redundantNumericConditionValue from './redundant-numeric-condition-value.js';
 import redundantPrincipal from './redundant-principal.js';
@@ -128,6 +129,7 @@ export const coreRules: readonly Rule<any>[] = [
   principalUniqueId,
   privateIpCondition,
   privateIpConditionSubset,
+  publicResourcePolicy,
   redundantAction,
   redundantNumericConditionValue,
   redundantPrincipal,
