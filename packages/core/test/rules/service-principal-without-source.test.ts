@@ -20,6 +20,13 @@ new RuleTester().run('service-principal-without-source', rule, {
   ],
   invalid: [
     {
+      // "s3.amazonaws.com" (18 units) starts at column 64 of the one-line topic policy (counted:
+      // '{ "Statement": [{ "Effect": "Allow", "Principal": { "Service": ' is 63 units), so it ends at 82
+      name: 'an IfExists test lets requests without the key through',
+      code: topic(', "Condition": { "StringEqualsIfExists": { "aws:SourceArn": "arn:aws:s3:::uploads" } }'),
+      errors: [{ messageId: 'missingSource', data: { principal: '"s3.amazonaws.com"' }, line: 1, column: 64, endLine: 1, endColumn: 82 }],
+    },
+    {
       // line 5: 6 spaces, "Principal" (11) 7-17, ": " 18-19, "{ " 20-21, "Service" (9) 22-30, ": " 31-32, "[" 33,
       // "sns.amazonaws.com" (19 units) cols 34-52 → end 53, ", " 53-54, "events.amazonaws.com" (22 units) cols 55-76 → end 77.
       name: 'a Null test does not restrict the source',

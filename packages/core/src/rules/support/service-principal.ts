@@ -6,7 +6,7 @@
  * context keys" (availability of each key).
  */
 import type { ConditionKeyNode, StatementNode } from '../../policy/nodes.js';
-import { testsKey } from './trust.js';
+import { falseWhenAbsent } from './key-support.js';
 
 /** The keys that tie a service principal's request to the caller's resource, account or organization. */
 export const SOURCE_KEYS: readonly string[] = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
@@ -18,11 +18,15 @@ const SOURCE = new Set(SOURCE_KEYS.map((k) => k.toLowerCase()));
 const WEAK = new Set(WEAK_KEYS.map((k) => k.toLowerCase()));
 
 /**
- * Whether a statement compares one of {@link SOURCE_KEYS} (with any operator but `Null`).
+ * Whether a statement restricts one of {@link SOURCE_KEYS}: compares it with an operator that is
+ * false when the key is missing (not `…IfExists`, not a negated operator, not `ForAllValues:`;
+ * `Null` only checks presence), so a request without the key is not allowed.
  * @param statement the statement
  */
 export function testsSourceKey(statement: StatementNode): boolean {
-  return testsKey(statement, (key) => SOURCE.has(key.toLowerCase()));
+  return (statement.condition?.operators ?? []).some(
+    (op) => !/null/i.test(op.operator) && op.keys.some((key) => SOURCE.has(key.key.toLowerCase()) && falseWhenAbsent(op, key.values)),
+  );
 }
 
 /**
