@@ -3,6 +3,7 @@ import actionResourceMismatch from './action-resource-mismatch.js';
 import allowWithNotPrincipal from './allow-with-not-principal.js';
 import allowWithUnsupportedTagKey from './allow-with-unsupported-tag-key.js';
 import arnFieldNotAllowed from './arn-field-not-allowed.js';
+import conditionKeyActionMismatch from './condition-key-action-mismatch.js';
 import conflictingElements from './conflicting-elements.js';
 import createSlrWildcard from './create-slr-wildcard.js';
 import denyWithUnsupportedTagKey from './deny-with-unsupported-tag-key.js';
@@ -62,6 +63,7 @@ import scpSizeLimit from './scp-size-limit.js';
 import servicePrincipalUnsupportedKey from './service-principal-unsupported-key.js';
 import servicePrincipalWeakCondition from './service-principal-weak-condition.js';
 import servicePrincipalWithoutSource from './service-principal-without-source.js';
+import sessionTagKeyWithoutTagSession from './session-tag-key-without-tag-session.js';
 import trustPolicyResource from './trust-policy-resource.js';
 import trustPolicyWildcardPrincipal from './trust-policy-wildcard-principal.js';
 import unknownAction from './unknown-action.js';
@@ -82,6 +84,7 @@ export const coreRules: readonly Rule<any>[] = [
   allowWithNotPrincipal,
   allowWithUnsupportedTagKey,
   arnFieldNotAllowed,
+  conditionKeyActionMismatch,
   conflictingElements,
   createSlrWildcard,
   denyWithUnsupportedTagKey,
@@ -141,6 +144,7 @@ export const coreRules: readonly Rule<any>[] = [
   servicePrincipalUnsupportedKey,
   servicePrincipalWeakCondition,
   servicePrincipalWithoutSource,
+  sessionTagKeyWithoutTagSession,
   trustPolicyResource,
   trustPolicyWildcardPrincipal,
   unknownAction,

@@ -61,7 +61,8 @@ const REQUEST_TAG_KEY = /^aws:(?:requesttag\/|tagkeys$)/i;
 
 /** A data key (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`) as a case-insensitive matcher of written keys. */
 function keyMatcher(dataKey: string): RegExp {
-  const parts = dataKey.split(/\$\{[^}]*\}|<[^>]+>/);
+  // the data writes templates as ${TagKey}, <key> or a trailing /tag-key
+  const parts = dataKey.replace(/\/tag-key$/i, '/${TagKey}').split(/\$\{[^}]*\}|<[^>]+>/);
   const body = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.+');
   return new RegExp(`^${body}$`, 'i');
 }
