@@ -62,7 +62,7 @@ export {
   type PolicyRole,
   type Term,
 } from './analysis/effective.js';
-export { expandActions, outside, type OutsideFinding } from './analysis/outside.js';
+export { actionUniverse, expandActions, outside, type OutsideFinding } from './analysis/outside.js';
 export { lookupActionPattern, type ActionLookup } from './catalog/actions.js';
 export { closest, editDistance } from './catalog/suggest.js';
 export { actionResourceFormats, resourceTypeArn } from './catalog/resource-formats.js';

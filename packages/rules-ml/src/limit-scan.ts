@@ -2,13 +2,15 @@
  * Finds the Allow statements of an identity policy that grant a family of actions (SageMaker
  * compute launches, `ec2:RunInstances`, regional ML actions) without a condition that keeps one
  * condition key inside a limit. Which elements grant the actions on which resources, after the
- * unconditional Deny statements, is asked of core's `outside` query (scope: `ActionFamily.scope`); the
+ * unconditional Deny statements, is asked of core's `findResourceGaps` over `actionUniverse`s (scope: `ActionFamily.scope`); the
  * conditions of the Allow and of the conditional Deny statements are decided by `key-limit.ts`.
  */
 import {
   actionMatches,
+  actionUniverse,
+  compileResourcePattern,
   effectivePermissions,
-  outside,
+  findResourceGaps,
   type ActionNode,
   type EffectivePermissions,
   type OutsideFinding,
@@ -48,31 +50,74 @@ export interface LimitFinding {
   variableResource: boolean;
 }
 
-/** Whether the statement's Action/NotAction element applies to `action` (case-insensitive globs). */
-function appliesTo(s: StatementNode, action: string): boolean {
+/** Per family action list: its actions by service, and the ones each Action pattern matches (patterns recur across policies). */
+const matchCache = new WeakMap<readonly string[], { byService: Map<string, string[]>; byPattern: Map<string, Set<string>> }>();
+
+/** The actions of `actions` that `pattern` matches (case-insensitive glob), memoised per list and pattern. */
+function matching(pattern: string, actions: readonly string[]): Set<string> {
+  let cache = matchCache.get(actions);
+  if (!cache) {
+    const byService = new Map<string, string[]>();
+    for (const a of actions) {
+      const service = a.slice(0, a.indexOf(':'));
+      byService.set(service, byService.get(service) ?? []).get(service)!.push(a);
+    }
+    matchCache.set(actions, (cache = { byService, byPattern: new Map() }));
+  }
+  let matched = cache.byPattern.get(pattern);
+  if (!matched) {
+    // an action has one colon, so a pattern's first colon is the action's: its service part must match the service
+    const colon = pattern.indexOf(':');
+    const servicePattern = colon === -1 ? '*' : pattern.slice(0, colon);
+    matched = new Set();
+    for (const [service, ofService] of cache.byService) {
+      if (actionMatches(servicePattern, service)) for (const a of ofService) if (actionMatches(pattern, a)) matched.add(a);
+    }
+    if (cache.byPattern.size >= 10_000) cache.byPattern.clear();
+    cache.byPattern.set(pattern, matched);
+  }
+  return matched;
+}
+
+/** The actions of `actions` that the statement's Action/NotAction element applies to (case-insensitive globs). */
+function appliesTo(s: StatementNode, actions: readonly string[]): Set<string> {
   const element = s.action ?? s.notAction;
-  if (!element) return false;
-  const listed = element.items.some((item) => item.value !== null && actionMatches(item.value, action));
-  return element.negated ? !listed : listed;
+  if (!element) return new Set();
+  const listed = new Set(element.items.flatMap((item) => (item.value === null ? [] : [...matching(item.value, actions)])));
+  return element.negated ? new Set(actions.filter((a) => !listed.has(a))) : listed;
 }
 
 const conditional = (s: StatementNode) => (s.condition?.operators ?? []).some((op) => op.keys.length > 0);
 
+/** Core's `outside` query for concrete catalog actions: the Allow elements through which one of `actions` reaches a resource outside `scope`. */
+function beyond(perms: EffectivePermissions, actions: readonly string[], scope: readonly string[], family: ActionFamily, partition: string): OutsideFinding[] {
+  const query = { actions: [...actions].sort().flatMap((a) => actionUniverse(a, partition, family.resourceTypes) ?? []), allowed: scope.map((p) => compileResourcePattern(p).tokens) };
+  return findResourceGaps(perms.set, query).map(({ statement, ...gap }) => ({ ...gap, statement, policy: perms.set.identity.find((p) => p.statements.includes(statement))! }));
+}
+
 /**
  * Groups the family's actions by the statements that apply to them, so that one `outside` query
  * per group answers for every action in it (their conditions and Deny statements are the same).
+ * Of the actions of a group with the same ARN formats and the same Deny statements, only the
+ * first in sorted order is asked about: the query would skip the others unsearched, as it skips
+ * an action whose question it has answered already (findResourceGaps).
  */
-function groups(policy: PolicyNode, actions: readonly string[]): { actions: string[]; statements: StatementNode[] }[] {
-  const bySignature = new Map<string, { actions: string[]; statements: StatementNode[] }>();
-  for (const action of actions) {
-    const statements = policy.statements.filter((s) => (s.effect?.value === 'Allow' || (s.effect?.value === 'Deny' && conditional(s))) && appliesTo(s, action));
-    if (!statements.some((s) => s.effect?.value === 'Allow')) continue;
+function groups(policy: PolicyNode, family: ActionFamily, partition: string): { actions: string[]; statements: StatementNode[] }[] {
+  const applying = policy.statements.map((s) => ({ s, actions: s.effect?.value === 'Allow' || s.effect?.value === 'Deny' ? appliesTo(s, family.actions) : new Set<string>() }));
+  const allowed = new Set(applying.flatMap((a) => (a.s.effect?.value === 'Allow' ? [...a.actions] : [])));
+  const bySignature = new Map<string, { actions: Map<string, string>; statements: StatementNode[] }>();
+  for (const action of family.actions) {
+    if (!allowed.has(action)) continue;
+    const all = applying.filter((a) => a.actions.has(action)).map((a) => a.s);
+    const statements = all.filter((s) => s.effect?.value === 'Allow' || conditional(s));
     const key = statements.map((s) => s.index).join(',');
-    const group = bySignature.get(key) ?? { actions: [], statements };
-    group.actions.push(action);
+    const group = bySignature.get(key) ?? { actions: new Map(), statements };
     bySignature.set(key, group);
+    const same = `${actionUniverse(action, partition, family.resourceTypes)?.resources.map((r) => r.key).join('\n')}|${all.map((s) => s.index).join(',')}`;
+    const first = group.actions.get(same);
+    if (first === undefined || action < first) group.actions.set(same, action);
   }
-  return [...bySignature.values()];
+  return [...bySignature.values()].map((g) => ({ actions: [...g.actions.values()], statements: g.statements }));
 }
 
 /** Whether the conditional Deny `deny` applies to every resource that `grant` reaches for its action. */
@@ -80,8 +125,8 @@ function coverage(perms: EffectivePermissions, deny: StatementNode, grant: Outsi
   if (deny.notResource || !deny.resource) return 'may';
   const patterns = deny.resource.items.flatMap((i) => (i.value === null ? [] : [i.value]));
   if (patterns.some((p) => p.includes('${'))) return 'may';
-  const beyond = outside(perms, [grant.action], [...(family.scope ?? []), ...patterns], { partition, ...(family.resourceTypes ? { resourceTypes: family.resourceTypes } : {}) });
-  return !beyond.some((f) => f.loc.start.offset === grant.loc.start.offset);
+  const escapes = beyond(perms, [grant.action], [...(family.scope ?? []), ...patterns], family, partition);
+  return !escapes.some((f) => f.loc.start.offset === grant.loc.start.offset);
 }
 
 /** Where the statement grants `action`: the first Action item that matches it, or the NotAction element. */
@@ -102,8 +147,8 @@ export function actionLocation(s: StatementNode, action: string): { loc: SourceL
 export function limitFindings(policy: PolicyNode, family: ActionFamily, partition: string): LimitFinding[] {
   const perms = effectivePermissions({ identity: [policy] });
   const out: LimitFinding[] = [];
-  for (const group of groups(policy, family.actions)) {
-    const grants = outside(perms, group.actions, family.scope ?? [], { partition, ...(family.resourceTypes ? { resourceTypes: family.resourceTypes } : {}) });
+  for (const group of groups(policy, family, partition)) {
+    const grants = beyond(perms, group.actions, family.scope ?? [], family, partition);
     for (const grant of grants) {
       const allow = keyCondition(grant.statement, family.spec, family.absentKeys);
       const denies = group.statements

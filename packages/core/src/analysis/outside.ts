@@ -40,8 +40,16 @@ function formatsOfTypes(action: string, types: readonly string[]): string[] {
   return (info?.resourceTypes ?? []).filter((rt) => wanted.has(rt.name.toLowerCase())).flatMap((rt) => resourceTypeArn(service, rt.name) ?? []);
 }
 
-/** The resources one catalog action applies to, in `partition` (only the resource types `types` when given). */
-function universeOf(action: string, partition: string, types?: readonly string[]): ActionUniverse | undefined {
+/**
+ * The resources one catalog action applies to in `partition`, as `findResourceGaps` searches
+ * them: the ARN sets of its resource types, or `*` for an action that takes no resource type.
+ * Cached per partition, action and types.
+ * @param action a catalog action, e.g. `s3:GetObject`
+ * @param partition e.g. `aws`
+ * @param types only these resource types (names as the service reference spells them, any case)
+ * @returns the universe, or undefined when `types` is given and the action has none of them
+ */
+export function actionUniverse(action: string, partition: string, types?: readonly string[]): ActionUniverse | undefined {
   const key = `${partition}|${action}|${types?.join(',').toLowerCase() ?? ''}`;
   let universe = universeCache.get(key);
   if (!universe) {
@@ -109,7 +117,7 @@ export function outside(
 ): OutsideFinding[] {
   const partition = options.partition ?? 'aws';
   const names = [...new Set(actions.flatMap(expandActions))].sort();
-  const universes = names.flatMap((a) => universeOf(a, partition, options.resourceTypes) ?? []);
+  const universes = names.flatMap((a) => actionUniverse(a, partition, options.resourceTypes) ?? []);
   const query = { actions: universes, allowed: allowed.map((p) => compileResourcePattern(p).tokens) };
   return findResourceGaps(perms.set, query).map((gap) => ({
     action: gap.action,
