@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DocumentNode, MemberNode, ValueNode } from '@humanwhocodes/momoa';
+import { memberName } from '../policy/build.js';
 import type { SourceLocation } from '../source/location.js';
 import type { Result } from './types.js';
 
@@ -11,10 +12,6 @@ interface ElementKey {
 
 function contains(node: { loc: SourceLocation }, loc: SourceLocation): boolean {
   return node.loc.start.offset <= loc.start.offset && loc.end.offset <= node.loc.end.offset;
-}
-
-function memberName(member: MemberNode): string {
-  return member.name.type === 'String' ? member.name.value : member.name.name;
 }
 
 /**

@@ -130,7 +130,13 @@ function condition(object: ObjectNode): ConditionNode | undefined {
   return { type: 'Condition', json: member.value, loc: member.value.loc, member, operators };
 }
 
-function memberName(member: MemberNode): string {
+/**
+ * The name of a JSON object member as written (momoa keeps a quoted name as a String node, a bare
+ * one (JSON5/JSONC) as an Identifier).
+ * @param member the member
+ * @returns its name, without quotes
+ */
+export function memberName(member: MemberNode): string {
   return member.name.type === 'String' ? member.name.value : member.name.name;
 }
 

@@ -1,4 +1,5 @@
 import type { ArrayNode, ValueNode } from '@humanwhocodes/momoa';
+import { memberName } from '../policy/build.js';
 import { parseConditionOperator } from '../policy/condition-operator.js';
 import { defineRule, elementUrl, GRAMMAR_URL } from './define.js';
 
@@ -79,7 +80,7 @@ export default defineRule({
         }
         for (const member of node.json.members) {
           if (!isEmptyArray(member.value)) continue;
-          const principalType = member.name.type === 'String' ? member.name.value : member.name.name;
+          const principalType = memberName(member);
           context.report({ node: member.value, messageId: 'emptyPrincipalArray', data: { principalType } });
         }
       },

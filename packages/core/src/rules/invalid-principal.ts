@@ -1,4 +1,5 @@
 import { closest } from '../catalog/suggest.js';
+import { memberName } from '../policy/build.js';
 import { isServicePrincipal, parseAwsPrincipal, principalElement, PRINCIPAL_TYPES } from '../policy/principal.js';
 import { defineRule, describeValue, elementUrl } from './define.js';
 
@@ -50,7 +51,7 @@ export default defineRule({
           return;
         }
         for (const member of json.members) {
-          const key = member.name.type === 'String' ? member.name.value : member.name.name;
+          const key = memberName(member);
           if (!PRINCIPAL_TYPES.includes(key)) {
             const suggestion = closest(key, PRINCIPAL_TYPES);
             const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';

@@ -1,14 +1,10 @@
-import type { MemberNode, ValueNode } from '@humanwhocodes/momoa';
+import type { ValueNode } from '@humanwhocodes/momoa';
+import { memberName } from '../policy/build.js';
 import type { StatementNode } from '../policy/nodes.js';
 import { defineRule, GRAMMAR_URL } from './define.js';
 
 /** Element names whose values (action names) and condition keys compare case-insensitively. */
 const CASE_INSENSITIVE_VALUES = new Set(['Action', 'NotAction']);
-
-/** A member's key as written (JSON5 identifiers too). */
-function keyOf(member: MemberNode): string {
-  return member.name.type === 'String' ? member.name.value : member.name.name;
-}
 
 /**
  * A canonical text of a JSON value in a statement: object members sorted (the last of duplicate
@@ -18,7 +14,7 @@ function keyOf(member: MemberNode): string {
 function canonical(node: ValueNode, lower: boolean, lowerKeys = false): string {
   if (node.type === 'Object') {
     const members = new Map<string, ValueNode>();
-    for (const m of node.members) members.set(lowerKeys ? keyOf(m).toLowerCase() : keyOf(m), m.value);
+    for (const m of node.members) members.set(lowerKeys ? memberName(m).toLowerCase() : memberName(m), m.value);
     return `{${[...members].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, lower)}`).join(',')}}`;
   }
   const items = node.type === 'Array' ? node.elements.map((e) => e.value) : [node];
@@ -35,11 +31,11 @@ function statementKey(statement: StatementNode): string | undefined {
   if (!statement.object) return undefined;
   const members = new Map<string, string>();
   for (const m of statement.object.members) {
-    const name = keyOf(m);
+    const name = memberName(m);
     if (name === 'Sid') continue;
     const value =
       name === 'Condition' && m.value.type === 'Object'
-        ? `{${m.value.members.map((op) => `${JSON.stringify(keyOf(op))}:${canonical(op.value, false, true)}`).sort().join(',')}}`
+        ? `{${m.value.members.map((op) => `${JSON.stringify(memberName(op))}:${canonical(op.value, false, true)}`).sort().join(',')}}`
         : canonical(m.value, CASE_INSENSITIVE_VALUES.has(name));
     members.set(name, value);
   }

@@ -1,5 +1,6 @@
 import type { ObjectNode } from '@humanwhocodes/momoa';
 import { closest } from '../catalog/suggest.js';
+import { memberName } from '../policy/build.js';
 import type { RuleContext } from '../linter/types.js';
 import { defineRule, GRAMMAR_URL } from './define.js';
 
@@ -8,7 +9,7 @@ const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Actio
 
 function reportUnknown(context: RuleContext, object: ObjectNode, known: string[], messageId: string): void {
   for (const member of object.members) {
-    const name = member.name.type === 'String' ? member.name.value : member.name.name;
+    const name = memberName(member);
     if (known.includes(name)) continue;
     const suggestion = closest(name, known);
     const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
