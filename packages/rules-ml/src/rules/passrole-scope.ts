@@ -1,7 +1,8 @@
 import { effectivePermissions, matchTokens, partitionOf, type EffectivePermissions, type PolicyNode, type StatementNode } from '@iamscope/core';
 import { defineRule } from '../define.js';
 import { requestKeys, specialize } from '../analysis/key-condition.js';
-import { coversAction, reachable, type Grant, type Reach } from '../analysis/reachable.js';
+import { grantSites } from '../analysis/grants.js';
+import { reachable, type Grant, type Reach } from '../analysis/reachable.js';
 import { matchesSeveralRoles, outsideServices, PASS_ROLE, PASSED_TO_SERVICE, serviceTests } from '../analysis/passrole.js';
 import { mlSettings } from '../settings.js';
 
@@ -77,20 +78,16 @@ export default defineRule({
         const candidates = outsideServices(perms.terms, mlServices);
         if (candidates.length === 0) return;
         const services = mlServices.join(', ') || 'none';
-        for (const statement of policy.statements) {
-          if (statement.effect?.value !== 'Allow' || !coversAction(statement, PASS_ROLE)) continue;
-          const grants: Grant[] = statement.resource
-            ? statement.resource.items.map((item) => ({ item }))
-            : statement.notResource
-              ? [{ notResource: statement.notResource.items }]
-              : [];
+        const sites = grantSites(policy, PASS_ROLE);
+        for (const statement of new Set(sites.map((site) => site.statement))) {
+          const own = sites.filter((site) => site.statement === statement);
           const positive = serviceTests(statement).filter((t) => !t.negated);
           if (positive.length > 0) {
             for (const test of positive) {
               const tokens = test.tokens;
               if (!tokens) continue;
               const inValue = candidates.filter((s) => matchTokens(tokens, s));
-              const found = escape(perms, policy, statement, grants, inValue, partition);
+              const found = escape(perms, policy, statement, own.map((site) => site.grant), inValue, partition);
               if (!found) continue;
               context.report({
                 node: test.node,
@@ -101,16 +98,15 @@ export default defineRule({
             }
             continue;
           }
-          for (const grant of grants) {
-            if ('item' in grant && !matchesSeveralRoles(policy, grant.item, partition)) continue;
-            const found = escape(perms, policy, statement, [grant], candidates, partition);
+          for (const site of own) {
+            if ('item' in site.grant && !matchesSeveralRoles(policy, site.grant.item, partition)) continue;
+            const found = escape(perms, policy, statement, [site.grant], candidates, partition);
             if (!found) continue;
-            const element = 'item' in grant ? `Resource ${JSON.stringify(grant.item.value)}` : 'NotResource';
             context.report({
-              loc: 'item' in grant ? grant.item.loc : statement.notResource!.loc,
+              loc: site.loc,
               messageId: found.uncertain ? 'mayAnyService' : 'anyService',
               uncertain: found.uncertain,
-              data: { element, services, role: found.resource, service: found.service },
+              data: { element: site.element, services, role: found.resource, service: found.service },
             });
           }
         }
