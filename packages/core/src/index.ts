@@ -54,6 +54,7 @@ export {
 } from './analysis/resource-gaps.js';
 export {
   access,
+  appliesToAction,
   effectivePermissions,
   type AccessDecision,
   type AccessVerdict,

@@ -80,8 +80,15 @@ const RANK: Record<Verdict, number> = { no: 0, may: 1, yes: 2 };
 const best = (verdicts: Verdict[]): Verdict => verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'no');
 const worst = (verdicts: Verdict[]): Verdict => verdicts.reduce<Verdict>((a, b) => (RANK[b] < RANK[a] ? b : a), 'yes');
 
-/** Whether the statement's Action (or NotAction) element applies to `action`. */
-function appliesToAction(s: StatementNode, action: string): boolean {
+/**
+ * Whether a statement's `Action`/`NotAction` covers an action: an `Action` pattern matches it
+ * (case-insensitive glob), or none of the `NotAction` patterns does. Non-string items are ignored.
+ * Source of truth: IAM User Guide, "IAM JSON policy elements: Action" and "NotAction".
+ * @param s the statement
+ * @param action a concrete action name, e.g. `sts:TagSession`
+ * @returns true when the statement applies to the action (false without either element)
+ */
+export function appliesToAction(s: StatementNode, action: string): boolean {
   const element = s.action ?? s.notAction;
   if (!element) return false;
   const listed = element.items.some((item) => item.value !== null && actionMatches(item.value, action));

@@ -1,5 +1,6 @@
+import { appliesToAction } from '../analysis/effective.js';
 import { defineRule } from './define.js';
-import { ASSUME_ACTIONS, oidcProvider, principalValues, statementCovers, testsKey } from './support/trust.js';
+import { ASSUME_ACTIONS, oidcProvider, principalValues, testsKey } from './support/trust.js';
 
 /** GitHub Actions' OIDC issuer (also with an enterprise path, `token.actions.githubusercontent.com/ENTERPRISE`). */
 const GITHUB = /^token\.actions\.githubusercontent\.com(\/|$)/i;
@@ -33,7 +34,7 @@ export default defineRule({
   create(context) {
     return {
       Statement(node) {
-        if (node.effect?.value !== 'Allow' || !statementCovers(node, ASSUME_ACTIONS.oidc)) return;
+        if (node.effect?.value !== 'Allow' || !appliesToAction(node, ASSUME_ACTIONS.oidc)) return;
         for (const value of principalValues(node, 'Federated')) {
           const provider = oidcProvider(value.value!);
           if (provider === undefined) continue;

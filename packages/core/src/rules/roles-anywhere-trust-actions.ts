@@ -1,6 +1,7 @@
+import { appliesToAction } from '../analysis/effective.js';
 import type { PrincipalValueNode } from '../policy/nodes.js';
 import { defineRule } from './define.js';
-import { principalValues, statementCovers } from './support/trust.js';
+import { principalValues } from './support/trust.js';
 
 /** The actions IAM Roles Anywhere calls when it creates a session, in the order AWS lists them. */
 const REQUIRED = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'];
@@ -39,7 +40,7 @@ export default defineRule({
           const principal = principalValues(statement, 'Service').find((v) => ROLES_ANYWHERE.test(v.value!));
           if (!principal) continue;
           first ??= principal;
-          for (const action of REQUIRED) if (statementCovers(statement, action)) covered.add(action);
+          for (const action of REQUIRED) if (appliesToAction(statement, action)) covered.add(action);
         }
         const missing = REQUIRED.filter((action) => !covered.has(action));
         if (!first || missing.length === 0) return;

@@ -1,6 +1,7 @@
+import { appliesToAction } from '../analysis/effective.js';
 import { defineRule } from './define.js';
 import { falseWhenAbsent } from './support/key-support.js';
-import { statementCovers } from './support/trust.js';
+
 
 /** Keys set only from the session tags of an assume-role call: `aws:RequestTag/…`, `aws:TagKeys`, `sts:TransitiveTagKeys`. */
 const SESSION_TAG_KEY = /^(?:aws:requesttag\/.+|aws:tagkeys|sts:transitivetagkeys)$/i;
@@ -33,7 +34,7 @@ export default defineRule({
   create(context) {
     return {
       Policy(policy) {
-        const allowed = policy.statements.some((s) => s.effect?.value === 'Allow' && statementCovers(s, 'sts:TagSession'));
+        const allowed = policy.statements.some((s) => s.effect?.value === 'Allow' && appliesToAction(s, 'sts:TagSession'));
         if (allowed) return;
         for (const statement of policy.statements) {
           if (statement.effect?.value !== 'Allow') continue;

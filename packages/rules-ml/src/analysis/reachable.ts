@@ -6,11 +6,10 @@
  */
 import {
   access,
-  actionMatches,
-  actionResourceFormats,
+  actionUniverse as catalogUniverse,
+  appliesToAction,
   compileResourcePattern,
   findWitnessInSets,
-  witnessCandidates,
   type AccessDecision,
   type EffectivePermissions,
   type PolicyNode,
@@ -32,19 +31,14 @@ export function resourceTokens(policy: PolicyNode, text: string): { tokens: Toke
   return compileResourcePattern(text, { variables: policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal' });
 }
 
-/** Whether the statement's Action/NotAction covers `action`. */
+/** Whether the statement's Action/NotAction covers `action` (never for a statement with both, which IAM rejects). */
 export function coversAction(statement: StatementNode, action: string): boolean {
-  const element = statement.action ?? statement.notAction;
-  if (!element || (statement.action && statement.notAction)) return false;
-  const listed = element.items.some((i) => i.value !== null && actionMatches(i.value, action));
-  return element.negated ? !listed : listed;
+  return !(statement.action && statement.notAction) && appliesToAction(statement, action);
 }
 
 /** ARN sets of the resource types `action` acts on, readable first (`*` for wildcard-only actions). */
 export function actionUniverse(action: string, partition: string): Token[][] {
-  const formats = actionResourceFormats(action) ?? [];
-  if (formats.length === 0) return [[{ kind: 'literal', char: '*' }]];
-  return formats.flatMap((f) => witnessCandidates(f, [], partition));
+  return catalogUniverse(action, partition)!.resources.flatMap((r) => r.candidates);
 }
 
 /** Where a granting element applies: inside one pattern (a Resource item) or outside a list (NotResource). */

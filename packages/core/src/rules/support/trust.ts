@@ -6,7 +6,6 @@
  */
 import type { PrincipalValueNode, StatementNode } from '../../policy/nodes.js';
 import { federatedProviderKind } from '../../policy/principal.js';
-import { actionMatches } from '../../pattern/action.js';
 import { parseConditionOperator } from '../../policy/condition-operator.js';
 
 /** The STS actions that start a role session, by the principal kind that may call them. */
@@ -18,20 +17,6 @@ export const ASSUME_ACTIONS = {
 
 /** Who may call an assume action: AWS/Service principals, or a SAML or OIDC provider. */
 export type AssumeKind = keyof typeof ASSUME_ACTIONS;
-
-/**
- * Whether a statement's `Action`/`NotAction` covers an action: an `Action` pattern matches it
- * (case-insensitive glob), or a `NotAction` is present and none of its patterns matches it.
- * Non-string items are ignored.
- * @param statement the statement
- * @param action a concrete action name, e.g. `sts:TagSession`
- * @returns true when the statement applies to the action
- */
-export function statementCovers(statement: StatementNode, action: string): boolean {
-  if (statement.action) return statement.action.items.some((item) => item.value !== null && actionMatches(item.value, action));
-  if (statement.notAction) return !statement.notAction.items.some((item) => item.value !== null && actionMatches(item.value, action));
-  return false;
-}
 
 /**
  * The string values of a statement's `Principal` (never `NotPrincipal`) of one principal type.
