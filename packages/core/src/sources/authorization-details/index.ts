@@ -1,0 +1,2 @@
+/** Reader of `aws iam get-account-authorization-details` dumps (JSON). */
+export { isAuthorizationDetails, readAuthorizationDetails } from './read.js';

@@ -1,0 +1,59 @@
+/**
+ * Policies written as JSON text inside a template (ECR `RepositoryPolicyText`, Logs
+ * `PolicyDocument`, a YAML `PolicyDocument: |` block, a `!Sub` whose template is JSON): parsed with
+ * momoa, then every node is moved to where its characters were written in the template.
+ */
+import type { DocumentNode, ValueNode } from '@humanwhocodes/momoa';
+import { parseJson } from '../../json/parse.js';
+import type { LineIndex } from '../../source/line-index.js';
+import type { SourceLocation } from '../../source/location.js';
+import type { ScalarMap } from './scalar-map.js';
+
+/** Outcome of {@link parseEmbeddedJson}: the value with template positions, or an error located in the template. */
+export type EmbeddedJson = { ok: true; value: ValueNode } | { ok: false; message: string; loc: SourceLocation };
+
+/**
+ * Parses a string value as JSON and relocates its nodes into the enclosing file.
+ * @param value the decoded string
+ * @param whole the location of the string's node in the file (every node gets it when `map` is undefined)
+ * @param map where each character of `value` was written ({@link scalarMap}), if known exactly
+ * @param lines positions of the enclosing file
+ * @returns the JSON value, or the syntax error at its place in the file
+ */
+export function parseEmbeddedJson(value: string, whole: SourceLocation, map: ScalarMap | undefined, lines: LineIndex): EmbeddedJson {
+  const span = (start: number, end: number): SourceLocation => {
+    if (!map || map.starts.length === 0) return whole;
+    const last = map.starts.length - 1;
+    const from = map.starts[Math.min(start, last)]!;
+    const to = end > start ? map.ends[Math.min(end - 1, last)]! : from;
+    return lines.location(from, to);
+  };
+  const parsed = parseJson(value);
+  if (!parsed.ok) {
+    const at = span(parsed.error.position.offset, parsed.error.position.offset).start;
+    return { ok: false, message: parsed.error.message, loc: { start: at, end: at } };
+  }
+  relocate(parsed.document, span);
+  return { ok: true, value: parsed.document.body };
+}
+
+/** Replaces the `loc` of every node under `node` (momoa nodes are plain objects with `loc` and child nodes). */
+function relocate(node: DocumentNode | ValueNode, span: (start: number, end: number) => SourceLocation): void {
+  const visit = (n: { loc: SourceLocation }): void => {
+    n.loc = span(n.loc.start.offset, n.loc.end.offset);
+  };
+  visit(node);
+  if (node.type === 'Document') relocate(node.body, span);
+  else if (node.type === 'Object') {
+    for (const member of node.members) {
+      visit(member);
+      visit(member.name);
+      relocate(member.value, span);
+    }
+  } else if (node.type === 'Array') {
+    for (const element of node.elements) {
+      visit(element);
+      relocate(element.value, span);
+    }
+  }
+}

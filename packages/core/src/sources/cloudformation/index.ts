@@ -1,0 +1,58 @@
+/**
+ * CloudFormation templates (JSON and YAML) and CDK output (`cdk.out/*.template.json`, a JSON
+ * template whose resources carry `aws:cdk:path` metadata): the entry points the engine calls.
+ * See docs/formats.md ("CloudFormation and CDK") for what is read and resolved.
+ */
+import type { DocumentNode } from '@humanwhocodes/momoa';
+import { lineIndex } from '../../source/line-index.js';
+import type { SourceFile } from '../types.js';
+import { extractTemplate } from './extract.js';
+import { scalarMap } from './scalar-map.js';
+import { indexTemplate, isCloudFormationTemplate } from './template.js';
+import { MAX_YAML_DEPTH, yamlTooDeep } from './yaml-depth.js';
+import { yamlTree } from './yaml-tree.js';
+
+export { isCloudFormationTemplate } from './template.js';
+
+/**
+ * Reads a JSON template already parsed by momoa (`json/parse.ts`).
+ * @param document the parsed file
+ * @param text the file's text (for the positions of policies written as JSON strings)
+ * @param file the path used in results and in `cfn:<file>#<LogicalId>` references
+ * @returns the template's policies, principals and attachments (`format: 'cloudformation'`), or an
+ *   empty result without format when the document is not a template
+ */
+export function readCloudFormationJson(document: DocumentNode, text: string, file: string): SourceFile {
+  const root = document.body;
+  if (!isCloudFormationTemplate(root) || root.type !== 'Object') return { file, policies: [], principals: [], attachments: [], errors: [] };
+  const lines = lineIndex(text);
+  const template = indexTemplate(root, file, lines, (node) => scalarMap(text, node.loc.start.offset, node.loc.end.offset, 'QUOTE_DOUBLE', node.value));
+  return { file, format: 'cloudformation', ...extractTemplate(template) };
+}
+
+/**
+ * Reads a YAML template. Never throws: YAML syntax errors, aliases that expand too far and nesting
+ * deeper than {@link MAX_YAML_DEPTH} are `errors` with positions (and no policies are read from
+ * such a file; the format is set only when the text that parsed is a template). A well-formed YAML
+ * file that is not a template (a workflow, a compose file) gives no format, policies or errors.
+ * Only the first document of a stream is read.
+ * @param text the file's text
+ * @param file the path used in results and in `cfn:<file>#<LogicalId>` references
+ * @returns what the template declares
+ */
+export function readCloudFormationYaml(text: string, file: string): SourceFile {
+  const lines = lineIndex(text);
+  const empty: SourceFile = { file, policies: [], principals: [], attachments: [], errors: [] };
+  const tooDeep = yamlTooDeep(text);
+  if (tooDeep !== undefined) return { ...empty, errors: [{ message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels.`, loc: lines.location(tooDeep, tooDeep) }] };
+  try {
+    const tree = yamlTree(text, lines);
+    const format = isCloudFormationTemplate(tree.body) ? ('cloudformation' as const) : undefined;
+    if (tree.errors.length > 0) return { ...empty, ...(format ? { format } : {}), errors: tree.errors };
+    if (!format || tree.body?.type !== 'Object') return empty;
+    return { file, format, ...extractTemplate(indexTemplate(tree.body, file, lines, tree.scalarMapOf)) };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { ...empty, errors: [{ message: 'YAML nested too deeply to read.', loc: lines.location(0, 0) }] };
+  }
+}
