@@ -1,6 +1,6 @@
 /**
  * Whole-pipeline fuzz tests: thousands of generated and mutated inputs go through the engine with
- * core + ML rules (`Engine.lintText`) and, for byte-level inputs, through the CLI's `checkFile` on
+ * core + ML rules (`Engine.lintText`) and, for byte-level inputs, through the CLI's `checkGroup` on
  * temp files (whose report must equal `lintText` on the decoded text). Every input must yield
  * either rule results or exactly one `parse-error` result: never an exception, never a notification
  * (RULE_CRASH or other), every location 1-based with start <= end, rule results within the text,
@@ -246,13 +246,13 @@ const { readFileSync } = require('node:fs');
   (await import(workerData.tsx)).register();
   const { Engine } = await import(workerData.core);
   const ml = (await import(workerData.ml)).default;
-  const { checkFile } = await import(workerData.engineHost);
+  const { checkGroup } = await import(workerData.engineHost);
   const engine = new Engine({ plugins: [ml] });
   parentPort.on('message', async (m) => {
     const t0 = performance.now();
     try {
       if (m.file !== undefined) {
-        const report = await checkFile(engine, m.file, ${JSON.stringify(FILE)});
+        const [report] = checkGroup(engine, [{ absolute: m.file, relative: ${JSON.stringify(FILE)}, matchPath: ${JSON.stringify(FILE)} }]);
         const ms = performance.now() - t0;
         const textReport = m.compare ? engine.lintText(((b) => (b[0] === 0xff && b[1] === 0xfe ? new TextDecoder('utf-16le').decode(b) : b[0] === 0xfe && b[1] === 0xff ? new TextDecoder('utf-16be').decode(b) : new TextDecoder('utf-8').decode(b)))(readFileSync(m.file)), ${JSON.stringify(FILE)}) : undefined;
         parentPort.postMessage({ id: m.id, ok: true, report, textReport, ms });
@@ -521,7 +521,7 @@ async function check(c: Case): Promise<void> {
     const file = join(tempDir, 'case.json');
     writeFileSync(file, c.bytes);
     outcome = await pipeline.run({ file, compare: c.bytes.length <= 1_000_000 }, guardFor(c.bytes.length));
-    // decoded as checkFile does: UTF-16 after a UTF-16 byte-order mark, else UTF-8
+    // decoded as checkGroup does: UTF-16 after a UTF-16 byte-order mark, else UTF-8
     text = ((b) => (b[0] === 0xff && b[1] === 0xfe ? new TextDecoder('utf-16le').decode(b) : b[0] === 0xfe && b[1] === 0xff ? new TextDecoder('utf-16be').decode(b) : new TextDecoder('utf-8').decode(b)))(c.bytes);
   } else {
     text = c.text!;
@@ -539,7 +539,7 @@ async function check(c: Case): Promise<void> {
     case 'done':
       verify(c, text, outcome.report);
       if (outcome.textReport) {
-        assert.deepEqual(outcome.report, outcome.textReport, `${preview(c)}: checkFile differs from lintText on the decoded text`);
+        assert.deepEqual(outcome.report, outcome.textReport, `${preview(c)}: checkGroup differs from lintText on the decoded text`);
       }
   }
 }
@@ -768,7 +768,7 @@ describe('fuzz: whole pipeline never throws, never crashes a rule, keeps positio
     hangs.length = 0;
   });
 
-  fuzzIt('seed policies in every layout lint cleanly through lintText and checkFile', async () => {
+  fuzzIt('seed policies in every layout lint cleanly through lintText and checkGroup', async () => {
     for (const [name, text] of POLICY_TEXTS) {
       for (const layout of LAYOUT_NAMES) {
         const laid = LAYOUTS[layout]!(text);
@@ -805,7 +805,7 @@ describe('fuzz: whole pipeline never throws, never crashes a rule, keeps positio
     for (let i = 0; i <= odd.length; i++) await check({ category: 'truncated-bytes', label: `odd bytes[0,${i})`, bytes: odd.subarray(0, i) });
   });
 
-  fuzzIt('byte-flipped policies (checkFile on temp files)', async () => {
+  fuzzIt('byte-flipped policies (checkGroup on temp files)', async () => {
     const flipArb = fc.record({
       at: fc.nat(),
       value: fc.integer({ min: 0, max: 255 }),
@@ -932,7 +932,7 @@ describe('fuzz: whole pipeline never throws, never crashes a rule, keeps positio
     await check({ category: 'deep-nesting', label: '[ x100000 (bytes)', bytes: utf8(open('[')) });
   });
 
-  fuzzIt('10 MB string values (a few, through lintText and checkFile)', async () => {
+  fuzzIt('10 MB string values (a few, through lintText and checkGroup)', async () => {
     const MB10 = 10 * 1024 * 1024;
     const big = 'a'.repeat(MB10);
     const sagemaker = structuredClone(SAGEMAKER_EXECUTION_ROLE);
@@ -975,7 +975,7 @@ describe('fuzz: whole pipeline never throws, never crashes a rule, keeps positio
     );
   });
 
-  fuzzIt('invalid UTF-8 sequences anywhere in a policy (checkFile)', async () => {
+  fuzzIt('invalid UTF-8 sequences anywhere in a policy (checkGroup)', async () => {
     // every sequence into every string of the SageMaker policy, deterministically
     const base = utf8(POLICY_TEXTS[0]![1]);
     const quotes = [...base.keys()].filter((i) => base[i] === 0x22);

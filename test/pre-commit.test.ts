@@ -128,7 +128,7 @@ describe('pre-commit hook', () => {
       writeFileSync(join(userRepo, path), text);
     };
 
-    it('lets a commit of a clean policy through; YAML, Terraform and YAML templates are skipped', () => {
+    it('lets a commit of a clean policy, Terraform module and CloudFormation template through', () => {
       write('policies/data-scientist.json', readFileSync(join(ROOT, 'fixtures/seed/good/data-scientist.json'), 'utf8'));
       write('infra/main.tf', 'resource "aws_iam_role" "training" {\n  name = "training"\n}\n');
       write('cfn/roles.template', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n');
@@ -158,6 +158,11 @@ describe('pre-commit hook', () => {
           '',
         ].join('\n'),
       );
+      // line 8 is 10 spaces and `- Effect: ` (10 characters), so "allow" starts at column 21.
+      write(
+        'cfn/bad.yaml',
+        'Resources:\n  Policy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: allow\n            Action: s3:GetObject\n            Resource: "*"\n',
+      );
       git(['add', '-A'], userRepo);
       const count = commits();
       const commit = run('git', ['commit', '-m', 'bad policy'], userRepo);
@@ -165,6 +170,7 @@ describe('pre-commit hook', () => {
       assert.match(commit.output, /^iamscope \(AWS IAM policies\)\.+Failed$/m);
       assert.match(commit.output, /^- exit code: 1$/m);
       assert.match(commit.output, /invalid-effect {2}policies\/bad\.json:5:17$/m);
+      assert.match(commit.output, /invalid-effect {2}cfn\/bad\.yaml:8:21$/m);
       assert.equal(commits(), count, 'the bad commit was not made');
     });
   });

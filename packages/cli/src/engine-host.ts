@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { ConfigError, Engine, type FileReport, type Plugin } from '@iamscope/core';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ConfigError, Engine, loadTerraformParser, type FileReport, type LintInput, type Plugin, type ReadReferencedFile } from '@iamscope/core';
+import type { FoundFile } from './find-files.js';
 import ml from '@iamscope/rules-ml';
 
 /**
@@ -9,6 +11,8 @@ import ml from '@iamscope/rules-ml';
 export interface EngineSpec {
   pluginUrls: string[];
   config: unknown;
+  /** Load the Terraform parser (the scan has `.tf` files). */
+  terraform?: boolean;
 }
 
 /** Largest file read, in bytes; bigger files get a notification instead of a scan. */
@@ -54,6 +58,7 @@ export async function createEngine(spec: EngineSpec, configPath?: string): Promi
     if (problem) throw new ConfigError('/plugins', `${url} ${problem}`, configPath);
     plugins.push(module.default as Plugin);
   }
+  if (spec.terraform) await loadTerraformParser();
   try {
     return new Engine({ plugins, config: spec.config });
   } catch (error) {
@@ -63,17 +68,56 @@ export async function createEngine(spec: EngineSpec, configPath?: string): Promi
 }
 
 /**
- * Reads one file and checks it. Read failures and oversized files become notifications; the text
- * is decoded as described at {@link decode}.
- * The file is opened read-only and never written. Reads synchronously: each thread checks one file
- * at a time, and a synchronous read avoids an idle event-loop turn per file.
+ * Reads the files of one group (a Terraform module folder, or a single file) and checks them
+ * together with `Engine.lintGroup`. Read failures and oversized files become notifications; the
+ * text is decoded as described at {@link decode}. Files are opened read-only and never written.
+ * Reads synchronously: each thread checks one group at a time, and a synchronous read avoids an
+ * idle event-loop turn per file.
  * @param engine the engine
- * @param absolute absolute path
- * @param relative path reported in results
- * @param matchPath path matched by `overrides[].files` (relative to the configuration's folder)
- * @returns the file's report
+ * @param group the files
+ * @returns one report per file, in group order
  */
-export function checkFile(engine: Engine, absolute: string, relative: string, matchPath = relative): FileReport {
+export function checkGroup(engine: Engine, group: readonly FoundFile[]): FileReport[] {
+  const reports: (FileReport | undefined)[] = [];
+  const inputs: LintInput[] = [];
+  for (const file of group) {
+    const read = readText(file.absolute, file.relative);
+    if (typeof read === 'string') inputs.push({ text: read, file: file.relative, matchPath: file.matchPath });
+    reports.push(typeof read === 'string' ? undefined : read);
+  }
+  const context = moduleContext(group).flatMap((file) => {
+    const text = readText(file.absolute, file.relative);
+    return typeof text === 'string' ? [{ text, file: file.relative, contextOnly: true }] : [];
+  });
+  const checked = inputs.length > 0 ? engine.lintGroup([...inputs, ...context], referencedFileReader(group[0]!)) : [];
+  let next = 0;
+  return reports.map((r) => r ?? checked[next++]!);
+}
+
+/**
+ * The other `.tf` files of the Terraform module a group belongs to, when the scan names only some
+ * of them (a pre-commit hook passes the staged files): their roles, attachments and variables
+ * decide how the named files' policies are checked, but they are not reported on.
+ * @param group a group of files (see `groupFiles`)
+ * @returns the module's unnamed `.tf` files; none for a group that is not Terraform
+ */
+function moduleContext(group: readonly FoundFile[]): FoundFile[] {
+  const first = group[0];
+  if (!first || !first.relative.toLowerCase().endsWith('.tf')) return [];
+  const folder = dirname(first.absolute);
+  const named = new Set(group.map((f) => basename(f.absolute)));
+  let names: string[];
+  try {
+    names = readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && /\.tf$/i.test(e.name) && !named.has(e.name)).map((e) => e.name);
+  } catch {
+    return [];
+  }
+  const relativeFolder = first.relative.includes('/') ? first.relative.slice(0, first.relative.lastIndexOf('/') + 1) : '';
+  return names.sort().map((name) => ({ absolute: join(folder, name), relative: `${relativeFolder}${name}`, matchPath: `${relativeFolder}${name}` }));
+}
+
+/** The file's text, or a report with the notification that says why it was not read. */
+function readText(absolute: string, relative: string): string | FileReport {
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
@@ -85,7 +129,42 @@ export function checkFile(engine: Engine, absolute: string, relative: string, ma
     const message = `Skipped ${relative}: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit (IAM policies are at most tens of kilobytes).`;
     return notice(relative, 'FILE_TOO_LARGE', message, 'warning');
   }
-  return engine.lintText(decode(bytes), relative, matchPath);
+  return decode(bytes);
+}
+
+/** The scan root of a found file: its absolute path with its relative path taken off. */
+function scanRoot(file: FoundFile): string {
+  let root = file.absolute;
+  for (let i = file.relative.split('/').length; i > 0; i--) root = dirname(root);
+  return root;
+}
+
+/**
+ * The reader of files a Terraform module references, for the scan `file` belongs to.
+ * @param file any file of the scan (its paths give the scan root)
+ * @returns a reader of `/`-separated paths relative to the scan root (see {@link readReferenced})
+ */
+export function referencedFileReader(file: FoundFile): ReadReferencedFile {
+  const root = scanRoot(file);
+  return (path) => readReferenced(root, path);
+}
+
+/**
+ * Reads a file a Terraform module references (`file("${path.module}/policy.json")`), read-only,
+ * only when it lies inside the scan root (after resolving links) and is not over the size limit.
+ * @param root the scan root
+ * @param path `/`-separated path relative to the root
+ */
+function readReferenced(root: string, path: string): string | undefined {
+  try {
+    const real = realpathSync(resolve(root, path));
+    const inside = relative(realpathSync(root), real);
+    if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+    const read = readText(real, path);
+    return typeof read === 'string' ? read : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -103,7 +182,7 @@ export function decode(bytes: Buffer): string {
 
 /**
  * Whether a report comes from a file that was read (not one that could not be read or was too large).
- * @param report a report from {@link checkFile}
+ * @param report a report from {@link checkGroup}
  * @returns false when the file's contents were not checked
  */
 export function wasRead(report: FileReport): boolean {

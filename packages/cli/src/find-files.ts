@@ -2,10 +2,9 @@ import * as fs from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Notification } from '@iamscope/core';
-import { unsupportedFormat } from './file-format.js';
 
 /** File extensions scanned when a folder is given (matched case-insensitively). */
-export const SCANNED_EXTENSIONS = ['json'];
+export const SCANNED_EXTENSIONS = ['json', 'yaml', 'yml', 'template', 'tf'];
 
 /** A path that cannot be scanned at all (a usage error, exit 2). */
 export class MissingPathError extends Error {
@@ -48,9 +47,9 @@ export function isIgnored(path: string, patterns: readonly string[]): boolean {
 }
 
 /**
- * Lists the files to scan. A file path is taken as given, except that YAML and Terraform files (see
- * {@link unsupportedFormat}) are left out with a note, as they cannot be checked yet; a folder is
- * searched with fast-glob for `**\/*.json` (any case), skipping `node_modules` and `.git`. Symbolic
+ * Lists the files to scan. A file path is taken as given; a folder is searched with fast-glob for
+ * the {@link SCANNED_EXTENSIONS} (`.json`, `.yaml`, `.yml`, `.template`, `.tf`, any case), skipping
+ * `node_modules`, `.git` and `.terraform` (downloaded modules). Symbolic
  * links to files are scanned; links to folders are not followed (so link loops cannot hang the
  * scan). Folders that cannot be read and entries that are not regular files become notifications,
  * so nothing is left out silently; so do explicitly named files matched by an ignore pattern.
@@ -89,9 +88,7 @@ export async function findFiles(
     }
     if (info.isFile()) {
       const rel = slashRelative(root, absolute);
-      const format = unsupportedFormat(absolute);
       if (isIgnored(rel, ignorePatterns)) notify(absolute, 'IGNORED', `${rel} is ignored by --ignore-pattern.`, 'warning');
-      else if (format) notify(absolute, 'UNSUPPORTED_FORMAT', `Skipped ${rel}: ${format} files are not checked yet (only JSON).`, 'note');
       else add(absolute);
       continue;
     }
@@ -109,7 +106,7 @@ export async function findFiles(
         objectMode: true,
         caseSensitiveMatch: false,
         followSymbolicLinks: false,
-        ignore: ['**/node_modules/**', '**/.git/**'],
+        ignore: ['**/node_modules/**', '**/.git/**', '**/.terraform/**'],
         fs: { readdir: reportingReaddir((dir, code) => notify(dir, 'READ_ERROR', `Cannot read folder ${slashRelative(root, dir)}: ${code}.`)) },
       },
     );

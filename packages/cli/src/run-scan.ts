@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { compareResults, type Engine, type ScanReport } from '@iamscope/core';
+import { compareResults, loadTerraformParser, type Engine, type ScanReport } from '@iamscope/core';
 import { createEngine, wasRead, type EngineSpec } from './engine-host.js';
 import { findFiles, type FoundFile } from './find-files.js';
 import type { CliIo } from './io.js';
@@ -82,6 +82,10 @@ export async function runScan(
   const files = found.files.filter((f) => !own.includes(fileId(f.absolute)));
   if (targets.output && output !== undefined && files.some((f) => fileId(f.absolute) === output)) {
     throw new UsageError(`--output-file ${targets.output.shown} is one of the scanned files; it would be overwritten.`);
+  }
+  if (files.some((f) => f.relative.toLowerCase().endsWith('.tf'))) {
+    await loadTerraformParser();
+    spec.terraform = true;
   }
   const reports = await scanFiles(files, engine, spec, input.jobs);
   for (const r of reports) r.results.sort(compareResults);

@@ -1,17 +1,44 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Engine, FileReport } from '@iamscope/core';
-import { checkFile, type EngineSpec } from './engine-host.js';
+import { checkGroup, type EngineSpec } from './engine-host.js';
 import type { FoundFile } from './find-files.js';
 
 /** From this many files on, the scan is spread over worker threads. */
 export const PARALLEL_THRESHOLD = 400;
+/** Groups sent to a worker at a time. */
 const BATCH = 32;
+
+/**
+ * Splits the files into the groups the engine reads together: the `.tf` files of one folder (a
+ * Terraform module) form one group; every other file is a group of its own.
+ * @param files files in report order
+ * @returns groups in the order of their first file
+ */
+export function groupFiles(files: readonly FoundFile[]): FoundFile[][] {
+  const groups: FoundFile[][] = [];
+  const modules = new Map<string, FoundFile[]>();
+  for (const file of files) {
+    if (!file.relative.toLowerCase().endsWith('.tf')) {
+      groups.push([file]);
+      continue;
+    }
+    const folder = file.relative.includes('/') ? file.relative.slice(0, file.relative.lastIndexOf('/')) : '.';
+    const group = modules.get(folder);
+    if (group) group.push(file);
+    else {
+      const created = [file];
+      modules.set(folder, created);
+      groups.push(created);
+    }
+  }
+  return groups;
+}
 
 /**
  * Checks files, in this thread or, for large scans on machines with several cores, in
  * `availableParallelism()` worker threads (each builds its engine once and takes batches of
- * 32 files). The result order is the order of `files`.
+ * 32 groups, see {@link groupFiles}). The result order is the order of `files`.
  * @param files files to check
  * @param engine this thread's engine (used when the scan stays in this thread)
  * @param spec how workers build their engines
@@ -20,12 +47,11 @@ const BATCH = 32;
  */
 export async function scanFiles(files: FoundFile[], engine: Engine, spec: EngineSpec, jobs?: number): Promise<FileReport[]> {
   const threads = jobs ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
-  if (threads <= 1) {
-    const reports: FileReport[] = [];
-    for (const file of files) reports.push(checkFile(engine, file.absolute, file.relative, file.matchPath));
-    return reports;
-  }
-  return inWorkers(files, spec, threads);
+  const groups = groupFiles(files);
+  const order = new Map(files.map((f, i) => [f.relative, i]));
+  const byFileOrder = (a: FileReport, b: FileReport) => order.get(a.file)! - order.get(b.file)!;
+  if (threads <= 1) return groups.flatMap((group) => checkGroup(engine, group)).sort(byFileOrder);
+  return (await inWorkers(groups, spec, threads)).sort(byFileOrder);
 }
 
 /**
@@ -34,7 +60,7 @@ export async function scanFiles(files: FoundFile[], engine: Engine, spec: Engine
  */
 const WORKER_URL = new URL('../dist/worker.js', import.meta.url);
 
-async function inWorkers(files: FoundFile[], spec: EngineSpec, threads: number): Promise<FileReport[]> {
+async function inWorkers(files: FoundFile[][], spec: EngineSpec, threads: number): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   let next = 0;
   const run = () =>
@@ -55,6 +81,5 @@ async function inWorkers(files: FoundFile[], spec: EngineSpec, threads: number):
       worker.on('error', reject);
     });
   await Promise.all(Array.from({ length: threads }, run));
-  const order = new Map(files.map((f, i) => [f.relative, i]));
-  return reports.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  return reports;
 }

@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, createEngine, type EngineSpec } from './engine-host.js';
+import { checkGroup, createEngine, type EngineSpec } from './engine-host.js';
 import type { FoundFile } from './find-files.js';
 
-/** Worker thread: builds one engine, then checks each batch of files it is sent. */
+/** Worker thread: builds one engine, then checks each batch of file groups it is sent. */
 const engine = await createEngine(workerData as EngineSpec);
-parentPort!.on('message', (batch: FoundFile[]) => {
+parentPort!.on('message', (batch: FoundFile[][]) => {
   const reports = [];
-  for (const file of batch) reports.push(checkFile(engine, file.absolute, file.relative, file.matchPath));
+  for (const group of batch) reports.push(...checkGroup(engine, group));
   parentPort!.postMessage(reports);
 });
 parentPort!.postMessage('ready');

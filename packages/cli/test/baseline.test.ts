@@ -10,10 +10,10 @@ interface JsonReport {
   notifications: { code: string; level: string; file?: string; message: string }[];
 }
 
-/** A fresh project folder holding a copy of fixtures/. */
+/** A fresh project folder holding a copy of the JSON policy fixtures (fixtures/seed and fixtures/grammar). */
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'iamscope-baseline-'));
-  cpSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
+  for (const folder of ['seed', 'grammar']) cpSync(join(ROOT, 'fixtures', folder), join(dir, 'fixtures', folder), { recursive: true });
   return dir;
 }
 

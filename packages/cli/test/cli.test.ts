@@ -275,6 +275,6 @@ describe('iamscope scan (end to end)', () => {
   });
 
   it('prints the IAM data version', () => {
-    assert.match(runCli(['--version']).stdout, /^iamscope \d+\.\d+\.\d+ \(IAM data @cloud-copilot\/iam-data [\d.]+, updated \d{4}-\d{2}-\d{2}\)\n$/);
+    assert.match(runCli(['--version']).stdout, /^iamscope \d+\.\d+\.\d+ \(IAM data @cloud-copilot\/iam-data [\d.]+, updated \d{4}-\d{2}-\d{2}; AWS managed policies of \d{4}-\d{2}-\d{2}\)\n$/);
   });
 });

@@ -15,10 +15,11 @@ interface Region {
   charLength: number;
 }
 
-function scanToSarif(target: string, extra: string[] = [], expectedCode = 1): { text: string; log: any } {
+function scanToSarif(target: string, extra: string[] = [], expectedCode: number | null = 1): { text: string; log: any } {
   const out = join(mkdtempSync(join(tmpdir(), 'iamscope-sarif-')), 'out.sarif');
   const { code } = runCli(['scan', target, '--format', 'sarif', '--output-file', out, ...extra]);
-  assert.equal(code, expectedCode);
+  if (expectedCode === null) assert.ok(code === 0 || code === 1, `${target}: exit code ${code}`);
+  else assert.equal(code, expectedCode, target);
   const text = readFileSync(out, 'utf8');
   return { text, log: JSON.parse(text) };
 }
@@ -31,11 +32,13 @@ describe('SARIF output', () => {
   });
 
   it('of every fixture file passes the schema and GitHub\'s rules, with a category', () => {
-    const files = readdirSync(join(ROOT, 'fixtures'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
-    assert.ok(files.length >= 11, `fixtures found: ${files.join(', ')}`);
+    const files = readdirSync(join(ROOT, 'fixtures'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(json|ya?ml|template|tf)$/.test(f));
+    assert.ok(files.length >= 30, `fixtures found: ${files.join(', ')}`);
     for (const file of files) {
       const path = `fixtures/${file.split('\\').join('/')}`;
-      const { log: fixtureLog } = scanToSarif(path, ['--category', 'iamscope/fixtures'], path.includes('/good/') ? 0 : 1);
+      // good fixtures are clean; a bad folder may hold clean helper files (a policy read by file())
+      const expected = /\/good[/.]/.test(path) ? 0 : null;
+      const { log: fixtureLog } = scanToSarif(path, ['--category', 'iamscope/fixtures'], expected);
       assert.deepEqual(sarifProblems(fixtureLog), [], path);
       assert.equal(fixtureLog.runs[0].automationDetails.id, 'iamscope/fixtures/');
     }

@@ -3,6 +3,15 @@
  * the CLI does file I/O. Positions are 1-based line/column in UTF-16 code units, end exclusive.
  */
 export { Engine, compareResults, type EngineOptions, type PolicyDocuments } from './linter/engine.js';
+export type { LintInput } from './linter/read-group.js';
+export * from './sources/types.js';
+export { joinPrincipals, policySetsFor, type ExternalAttachment, type FileLocation, type Principal, type PrincipalModel, type ManagedPolicyLookup } from './sources/principals.js';
+export { hasPlaceholder, isPlaceholderVariable, placeholder } from './sources/placeholder.js';
+export { findVariables, substitutesVariables, type VariableOccurrence, type VariableProblem } from './policy/variables.js';
+export { fileKind, readFile, type FileKind, type ReadFile } from './sources/read.js';
+export { loadTerraformParser } from './sources/terraform/index.js';
+export { awsManagedPolicy, managedPolicySnapshotDate, type AwsManagedPolicy } from './catalog/managed-policies.js';
+export { awsManagedPolicyNode } from './catalog/managed-policy-node.js';
 export { RuleRegistry, type RegisteredRule } from './linter/registry.js';
 export * from './linter/types.js';
 export { formatMessage } from './linter/message.js';
@@ -11,7 +20,7 @@ export { ACCESS_ANALYZER_RULE_PREFIX, partitionOf, type Config, type ConfigAcces
 export { validateConfig } from './config/validate.js';
 export { ConfigError, IamscopeError, type ErrorCode } from './errors.js';
 export * from './source/location.js';
-export { sourceLocation, wholeFileSubmission, type SubmittedText } from './source/submitted-text.js';
+export { serializedSubmission, sourceLocation, wholeFileSubmission, type SubmittedText } from './source/submitted-text.js';
 export { parseJson, type JsonParseResult, type JsonSyntaxError } from './json/parse.js';
 export { MAX_JSON_DEPTH } from './json/prescan.js';
 export * from './policy/nodes.js';
@@ -64,6 +73,7 @@ export {
   type Term,
 } from './analysis/effective.js';
 export { actionUniverse, expandActions, outside, type OutsideFinding } from './analysis/outside.js';
+export { policyGaps } from './analysis/policy-gaps.js';
 export { lookupActionPattern, type ActionLookup } from './catalog/actions.js';
 export { closest, editDistance } from './catalog/suggest.js';
 export { actionResourceFormats, resourceTypeArn } from './catalog/resource-formats.js';

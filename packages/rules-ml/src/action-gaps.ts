@@ -1,10 +1,10 @@
 /**
  * Findings about actions rather than resources: "this Action item grants an action the role
  * should not have at all" (e.g. ECR image pushes). Whether the action is really granted, on which
- * resource, after Deny statements, is asked of core's `findResourceGaps` one action at a time
+ * resource, after Deny statements, is asked of core's `policyGaps` one action at a time
  * with an empty scope; the finding is then reported on the Action item that grants it.
  */
-import { actionMatches, findResourceGaps, type ActionUniverse, type PolicyNode, type ResourceGap, type RuleContext, type StatementNode } from '@iamscope/core';
+import { actionMatches, policyGaps, type ActionUniverse, type PolicyNode, type ResourceGap, type RuleContext, type StatementNode } from '@iamscope/core';
 import { messageFor, single, type GapMessages } from './scope.js';
 
 /** Certain findings first, then possible ones, then undecided ones. */
@@ -14,7 +14,8 @@ function rank(gap: ResourceGap): number {
 
 /**
  * Reports each Action item (or NotAction element) of an Allow statement through which one of
- * `actions` is granted on some resource after the policy's Deny statements, once per item, with
+ * `actions` is granted on some resource after the Deny statements and permissions boundary of
+ * each principal it applies to (or of the policy alone), once per item, with
  * the granted action and a resource ARN (`{{element}}`, `{{action}}`, `{{witness}}`). The most
  * certain grant is reported: a condition or policy variable makes it "may".
  * @param context the rule context
@@ -25,7 +26,7 @@ function rank(gap: ResourceGap): number {
 export function reportGrants(context: RuleContext, policy: PolicyNode, actions: ActionUniverse[], ids: GapMessages): void {
   const byStatement = new Map<StatementNode, ResourceGap[]>();
   for (const universe of actions) {
-    for (const gap of findResourceGaps(policy, { actions: single(universe), allowed: [] })) {
+    for (const gap of policyGaps(policy, context.principals, { actions: single(universe), allowed: [] })) {
       const list = byStatement.get(gap.statement) ?? [];
       list.push(gap);
       byStatement.set(gap.statement, list);

@@ -7,6 +7,7 @@ import boundaryGuards from './rules/boundary-guards.js';
 import ecrScope from './rules/ecr-scope.js';
 import instanceTypeLimit from './rules/instance-type-limit.js';
 import logsScope from './rules/logs-scope.js';
+import noBroadManagedPolicy from './rules/no-broad-managed-policy.js';
 import passroleScope from './rules/passrole-scope.js';
 import regionLimit from './rules/region-limit.js';
 import roleCreationRequiresBoundary from './rules/role-creation-requires-boundary.js';
@@ -21,6 +22,7 @@ const rules: Record<string, Rule<any>> = {
   'ecr-scope': ecrScope,
   'instance-type-limit': instanceTypeLimit,
   'logs-scope': logsScope,
+  'no-broad-managed-policy': noBroadManagedPolicy,
   'passrole-scope': passroleScope,
   'region-limit': regionLimit,
   'role-creation-requires-boundary': roleCreationRequiresBoundary,

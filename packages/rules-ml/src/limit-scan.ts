@@ -5,7 +5,7 @@
  * unconditional Deny statements, is asked of core's `findResourceGaps` over `actionUniverse`s (scope: `ActionFamily.scope`); the
  * conditions of the Allow and of the conditional Deny statements are decided by `key-limit.ts`.
  */
-import {
+import { substitutesVariables,
   actionMatches,
   actionUniverse,
   compileResourcePattern,
@@ -158,7 +158,7 @@ export function limitFindings(policy: PolicyNode, family: ActionFamily, partitio
       if (gap.kind === 'none') continue;
       const { loc, element } = actionLocation(grant.statement, grant.action);
       const resource = grant.element === 'Resource' ? grant.statement.resource?.items.find((i) => i.loc.start.offset === grant.loc.start.offset)?.value : null;
-      out.push({ grant, actionLoc: loc, actionElement: element, gap, allowGuarded: allow.atoms.length + allow.unknown.length > 0, allowUnknown: allow.unknown, variableResource: (resource ?? '').includes('${') && policy.version?.value === '2012-10-17' });
+      out.push({ grant, actionLoc: loc, actionElement: element, gap, allowGuarded: allow.atoms.length + allow.unknown.length > 0, allowUnknown: allow.unknown, variableResource: (resource ?? '').includes('${') && substitutesVariables(policy) });
     }
   }
   return out.sort((a, b) => a.grant.loc.start.offset - b.grant.loc.start.offset);

@@ -2,12 +2,12 @@
  * Shared implementation of the scope rules (`ml/logs-scope`, `ml/s3-scope`, `ml/ecr-scope`): the
  * actions of one service that take given resource types, as ARN sets built from the IAM data, a
  * scope built from the name globs of `settings.ml`, and the question "which Allow element reaches
- * outside the scope?" answered exactly by core's `findResourceGaps` (Deny, NotResource, NotAction,
+ * outside the scope?" answered exactly by core's `policyGaps` (Deny, NotResource, NotAction,
  * wildcards, conditions and policy variables handled there).
  */
 import {
   compileArnTemplate,
-  findResourceGaps,
+  policyGaps,
   literalTokens,
   resourceTypeArn,
   serviceActions,
@@ -156,6 +156,8 @@ export interface GapMessages {
  * and reports each on the Resource item / NotResource element, with the action and a witness ARN
  * (`{{element}}`, `{{action}}`, `{{witness}}` plus `data`). A condition or policy variable makes
  * the result "may" (level lowered one step); an undecided search is reported without a witness.
+ * The policy is asked about as part of each principal of the scan it applies to (their other
+ * policies' Deny statements and their permissions boundary count).
  * @param context the rule context
  * @param policy the identity policy
  * @param actions action universes ({@link scopeActions})
@@ -171,7 +173,7 @@ export function reportGaps(
   ids: GapMessages,
   data: Record<string, string>,
 ): void {
-  for (const gap of findResourceGaps(policy, { actions, allowed })) {
+  for (const gap of policyGaps(policy, context.principals, { actions, allowed })) {
     context.report({
       loc: gap.loc,
       messageId: messageFor(gap, ids),

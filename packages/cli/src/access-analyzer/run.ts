@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import {
   ACCESS_ANALYZER_RULE_PREFIX,
   ConfigError,
+  serializedSubmission,
   wholeFileSubmission,
   type ConfigAccessAnalyzer,
   type Engine,
@@ -14,7 +15,8 @@ import {
   type ScanReport,
   type SubmittedText,
 } from '@iamscope/core';
-import { decode, wasRead } from '../engine-host.js';
+import { decode, referencedFileReader, wasRead } from '../engine-host.js';
+import { groupFiles } from '../scan.js';
 import type { FoundFile } from '../find-files.js';
 import { createAccessAnalyzer, type AaClientOptions, type AccessAnalyzerApi } from './client.js';
 import { crossCheck, type PlacedFinding } from './cross-check.js';
@@ -41,7 +43,8 @@ interface Target {
   file: FoundFile;
   text: string;
   documents: PolicyDocuments;
-  submitted: SubmittedText;
+  /** What is submitted for each policy of `documents` (a raw JSON file: its own text). */
+  submitted: Map<PolicyNode, SubmittedText>;
   results: Result[];
   findings: PlacedFinding[];
   validated: number;
@@ -87,13 +90,19 @@ async function pool(tasks: (() => Promise<void>)[], limit: number): Promise<void
 export async function runAccessAnalyzer(report: ScanReport, engine: Engine, files: readonly FoundFile[], run: AccessAnalyzerRun): Promise<void> {
   const reference = readReference(run);
   const targets: Target[] = [];
-  report.files.forEach((fileReport, i) => {
-    const file = files[i]!;
-    if (!wasRead(fileReport) || fileReport.policies === 0) return;
-    const text = decode(readFileSync(file.absolute));
-    const documents = engine.policyDocuments(text, file.relative, file.matchPath);
-    if (documents) targets.push({ file, text, documents, submitted: wholeFileSubmission(text), results: [], findings: [], validated: 0 });
-  });
+  const checked = new Set(report.files.filter((r) => wasRead(r) && r.policies > 0).map((r) => r.file));
+  for (const group of groupFiles(files)) {
+    const wanted = group.filter((f) => checked.has(f.relative));
+    if (wanted.length === 0) continue;
+    const inputs = wanted.map((file) => ({ text: decode(readFileSync(file.absolute)), file: file.relative, matchPath: file.matchPath }));
+    engine.policyDocuments(inputs, referencedFileReader(wanted[0]!)).forEach((documents, i) => {
+      if (!documents) return;
+      const text = inputs[i]!.text;
+      const whole = documents.format === 'policy-json' ? wholeFileSubmission(text) : undefined;
+      const submitted = new Map(documents.policies.map((p) => [p, whole ?? serializedSubmission(p.object)]));
+      targets.push({ file: wanted[i]!, text, documents, submitted, results: [], findings: [], validated: 0 });
+    });
+  }
   const failures: Failure[] = [];
   let succeeded = 0;
   const seenRules = new Map<string, RegisteredRule>();
@@ -149,7 +158,8 @@ function policyTasks(
   config: ConfigAccessAnalyzer | undefined,
   seenRules: Map<string, RegisteredRule>,
 ): (() => Promise<void>)[] {
-  const document = target.submitted.text;
+  const submitted = target.submitted.get(policy)!;
+  const document = submitted.text;
   const type = policy.origin.policyType;
   const tasks = [
     async () => {
@@ -158,7 +168,7 @@ function policyTasks(
       for (const finding of findings) {
         const rule = seenRules.get(`${ACCESS_ANALYZER_RULE_PREFIX}${finding.issueCode}`) ?? issueRule(finding);
         seenRules.set(rule.id, rule);
-        const loc = findingLocation(finding, target.submitted, policy);
+        const loc = findingLocation(finding, submitted, policy);
         target.results.push(findingResult(finding, rule, target.file.relative, loc));
         target.findings.push({ issueCode: finding.issueCode, loc });
       }

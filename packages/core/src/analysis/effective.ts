@@ -4,6 +4,7 @@
  * policy wins; otherwise the request must be allowed by an identity policy, by the permissions
  * boundary when there is one, and by the SCPs of every level); iam-grammar.md §9.
  */
+import { substitutesVariables } from '../policy/variables.js';
 import { actionMatches } from '../pattern/action.js';
 import { matches, type Verdict } from '../pattern/algebra.js';
 import type { PolicyNode, StatementNode } from '../policy/nodes.js';
@@ -99,7 +100,7 @@ export function appliesToAction(s: StatementNode, action: string): boolean {
 function appliesToResource(term: Term, resource: string): Verdict {
   const element = term.statement.resource ?? term.statement.notResource;
   if (!element) return 'no';
-  const variables = term.policy.version?.value === '2012-10-17';
+  const variables = substitutesVariables(term.policy);
   const verdicts = element.items.flatMap((item) => {
     if (item.value === null) return [];
     // without Version 2012-10-17 IAM does not process variables: the text is literal (wildcards still work)

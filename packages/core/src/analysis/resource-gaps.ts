@@ -1,3 +1,5 @@
+import { placeholderDecides } from '../sources/placeholder.js';
+import { substitutesVariables } from '../policy/variables.js';
 import { actionMatches } from '../pattern/action.js';
 import { compileResourcePattern } from '../pattern/arn.js';
 import type { Token } from '../pattern/tokens.js';
@@ -72,7 +74,7 @@ interface DenyView {
 type Region = { exclude: Token[][] } | { onlyOutside: Token[][] };
 
 function usesVariables(policy: PolicyNode): boolean {
-  return policy.version?.value === '2012-10-17';
+  return substitutesVariables(policy);
 }
 
 /** True when the statement has a condition that can be false (`{}` or `{"StringEquals": {}}` cannot). */
@@ -255,7 +257,9 @@ const ANY: Token[] = [{ kind: 'run' }];
  * condition or variable on either side makes the gap `uncertain` ("may"): a conditional Deny or a
  * conditional boundary/SCP Allow never turns a gap into "none" nor into a certain gap. Work is
  * bounded (see {@link ELEMENT_WORK_UNITS}); an element whose question is not answered within its
- * allowance is returned without a witness (undecided, uncertain), never dropped.
+ * allowance is returned without a witness (undecided, uncertain), never dropped. An Allow element
+ * whose reach depends on a template value left unknown (`placeholderDecides`) gives no gap: the
+ * finding would depend on a value the scan cannot know.
  * Source of truth: IAM User Guide, "Policy evaluation logic"; iam-grammar.md §6.2, §9.
  * @param policies one identity policy, or the policies of one principal
  * @param query actions with their resource universes, and the allowed resources
@@ -300,11 +304,12 @@ function allowTargets(policy: PolicyNode, query: ScopeQuery): Target[] {
     const actions = query.actions.filter((a) => allowedActions.has(a.action));
     if (s.resource) {
       for (const item of s.resource.items) {
-        if (item.value === null) continue;
+        // a template value left unknown decides whether this item reaches outside: no finding either way
+        if (item.value === null || placeholderDecides(item.value)) continue;
         const p = compileResourcePattern(item.value, { variables: variables ? 'wildcard' : 'literal' });
         targets.push({ statement: s, actions, loc: item.loc, element: 'Resource', base: p.tokens, allowed: query.allowed, variable: p.hasVariables });
       }
-    } else if (s.notResource) {
+    } else if (s.notResource && !s.notResource.items.some((i) => placeholderDecides(i.value))) {
       // Allow + NotResource allows everything outside the listed patterns (a variable there makes it uncertain).
       const excluded = compiled(s.notResource.items, variables);
       const allowed = [...query.allowed, ...excluded.map((p) => p.tokens)];

@@ -2,11 +2,14 @@ import type { DocumentNode } from '@humanwhocodes/momoa';
 import type { Config } from '../config/config.js';
 import { matchesAnyGlob } from '../config/globs.js';
 import { validateConfig } from '../config/validate.js';
-import { parseJson, parseJsonc } from '../json/parse.js';
 import { buildPolicy } from '../policy/build.js';
-import { findPolicyObjects } from '../policy/detect.js';
 import { inferPolicyType } from '../policy/infer-type.js';
-import type { IamNode, PolicyNode, PolicyType } from '../policy/nodes.js';
+import type { IamNode, PolicyNode, PolicyOrigin, PolicyType } from '../policy/nodes.js';
+import { awsManagedPolicyNode } from '../catalog/managed-policy-node.js';
+import { joinPrincipals, type Principal } from '../sources/principals.js';
+import { fileKind } from '../sources/read.js';
+import type { ExtractedPolicy, ReadReferencedFile, SourceFile, SourceFormat } from '../sources/types.js';
+import { readGroup, type LintInput } from './read-group.js';
 import type { SourceLocation } from '../source/location.js';
 import { PARSE_ERROR_RULE_ID } from '../rules/parse-error.js';
 import { assignFingerprints } from './fingerprint.js';
@@ -15,24 +18,6 @@ import { RuleRegistry, type RegisteredRule } from './registry.js';
 import { applySuppressions } from './suppress.js';
 import { traversePolicy } from './traverse.js';
 import type { FileReport, Level, Notification, Plugin, ReportDescriptor, Result, Rule, RuleSetting } from './types.js';
-
-/**
- * Files longer than this (in UTF-16 units) are first checked with `JSON.parse`: large data files
- * (ML annotations, lock files) without a top-level `Statement` skip the positioned parse, which
- * costs about ten times more time and memory. IAM policies are far smaller (≤ 32 KB).
- */
-const QUICK_CHECK_CHARS = 1 << 20;
-
-/** True when `text` is valid JSON whose top level is not an object with a `Statement` member. */
-function isValidJsonWithoutPolicy(text: string): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return false;
-  }
-  return typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'Statement');
-}
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -50,8 +35,10 @@ export interface EngineOptions {
 
 /** The parsed JSON of a file and the IAM policies in it (see {@link Engine.policyDocuments}). */
 export interface PolicyDocuments {
-  /** momoa document of the whole file. */
+  /** momoa document of the whole file (JSON formats), or a synthetic one over its policies (YAML, HCL). */
   document: DocumentNode;
+  /** The file's format: a raw policy file is submitted as written, other documents serialised. */
+  format: SourceFormat;
   /** The policies found in it, in source order, with their origin (file and policy type). */
   policies: PolicyNode[];
 }
@@ -104,48 +91,91 @@ export class Engine {
    * @returns results (sorted by position, then rule id), suppressed results and notifications
    */
   lintText(text: string, file: string, matchPath = file): FileReport {
-    const report: FileReport = { file, policies: 0, results: [], notifications: [] };
-    if (text.length > QUICK_CHECK_CHARS && isValidJsonWithoutPolicy(text)) return report;
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      // a JSONC file without a policy (tsconfig.json, editor settings) is not a broken policy
-      const jsonc = parseJsonc(text);
-      if (jsonc && findPolicyObjects(jsonc).length === 0) return report;
-      // one character wide, or empty at the end of the text
-      const { line, column, offset } = parsed.error.position;
-      const width = offset < text.length ? 1 : 0;
-      const loc = { start: parsed.error.position, end: { line, column: column + width, offset: offset + width } };
-      report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId: 'invalidJson', message: parsed.error.message, file, loc, fingerprint: '' });
-      assignFingerprints(report.results, undefined, text);
-      this.suppress(report, matchPath, []);
-      return report;
-    }
-    const plan = this.planFor(matchPath);
-    const policies = this.buildPolicies(parsed.document, file, plan);
-    for (const policy of policies) {
-      report.policies++;
-      if (this.freezeAst) deepFreeze(policy);
-      this.runRules(policy, plan.rules, report);
-    }
-    report.results.sort(compareResults);
-    assignFingerprints(report.results, parsed.document, text);
-    this.suppress(report, matchPath, policies);
-    return report;
+    return this.lintGroup([{ text, file, matchPath }])[0]!;
   }
 
   /**
-   * The IAM policy documents of a file exactly as {@link lintText} checks them, each with its
-   * origin: the policy type an override sets, else the inferred one. For callers that act on the
-   * documents themselves (the CLI's IAM Access Analyzer cross-check).
-   * @param text file contents
-   * @param file path used in results
-   * @param matchPath path matched by `overrides[].files`; default `file`
-   * @returns the parsed file and its policies in source order, or undefined when it is not valid JSON
+   * Checks files that are read together: a Terraform module folder's `.tf` files (variables,
+   * locals and data sources are shared), or any set of files whose principals reference each other
+   * (a role in one file, the policy attached to it in another). Each file is read by the reader of
+   * its format (`sources/read.ts`); the principals of all files are joined (`sources/principals.ts`)
+   * so rules see, for each policy, the principals it applies to with their other policies and
+   * permissions boundary. Never throws for bad input: each syntax error becomes a `parse-error`
+   * result at its position and the rest of the group is still checked. Terraform files need
+   * {@link loadTerraformParser} to have completed; without it they get a `TERRAFORM_NOT_LOADED`
+   * notification.
+   * @param inputs the files: text, path used in results, path matched by configuration globs,
+   *   and whether a file is only context (see {@link LintInput.contextOnly})
+   * @param readReferenced reads files a Terraform module references with `file()` (default: none)
+   * @returns one report per input, in input order (empty for context-only inputs)
    */
-  policyDocuments(text: string, file: string, matchPath = file): PolicyDocuments | undefined {
-    const parsed = parseJson(text);
-    if (!parsed.ok) return undefined;
-    return { document: parsed.document, policies: this.buildPolicies(parsed.document, file, this.planFor(matchPath)) };
+  lintGroup(inputs: readonly LintInput[], readReferenced: ReadReferencedFile = () => undefined): FileReport[] {
+    const reports = inputs.map((i): FileReport => ({ file: i.file, policies: 0, results: [], notifications: [] }));
+    const read = readGroup(inputs, readReferenced, reports);
+    const built = new Map<ExtractedPolicy, PolicyNode>();
+    const owners: { policy: PolicyNode; index: number }[] = [];
+    for (const [index, entry] of read.entries()) {
+      if (!entry) continue;
+      const input = inputs[index];
+      const plan = input ? this.planFor(input.matchPath ?? input.file) : undefined;
+      for (const extracted of entry.source.policies) {
+        const policy = this.buildExtracted(extracted, entry.source, plan);
+        built.set(extracted, policy);
+        if (input && !input.contextOnly) owners.push({ policy, index });
+      }
+    }
+    const model = joinPrincipals(read.flatMap((r) => (r ? [r.source] : [])), built, awsManagedPolicyNode);
+    for (const { policy, index } of owners) {
+      const report = reports[index]!;
+      report.policies++;
+      if (this.freezeAst) deepFreeze(policy);
+      this.runRules(policy, this.planFor(inputs[index]!.matchPath ?? inputs[index]!.file).rules, report, model.byPolicy.get(policy) ?? []);
+    }
+    for (const principal of model.principals) {
+      const index = inputs.findIndex((i) => i.file === principal.file && !i.contextOnly);
+      if (index !== -1) this.checkPrincipal(principal, this.planFor(inputs[index]!.matchPath ?? principal.file).rules, inputs, reports, reports[index]!);
+    }
+    for (const [index, input] of inputs.entries()) {
+      const entry = read[index];
+      const report = reports[index]!;
+      if (input.contextOnly) continue;
+      for (const error of entry?.source.errors ?? []) {
+        const messageId = fileKind(input.file, input.text) === 'json' ? 'invalidJson' : 'invalidSyntax';
+        report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId, message: error.message, file: input.file, loc: error.loc, fingerprint: '' });
+      }
+      report.results.sort(compareResults);
+      assignFingerprints(report.results, entry?.document, input.text);
+      this.suppress(report, input.matchPath ?? input.file, owners.filter((o) => o.index === index).map((o) => o.policy));
+    }
+    return reports;
+  }
+
+  /**
+   * The IAM policy documents of a group of files exactly as {@link lintGroup} checks them, each
+   * with its origin: for raw JSON files the policy type an override sets, else the inferred one;
+   * for templates, plans and dumps the type where the document sits (a boundary retyped as such).
+   * For callers that act on the documents themselves (the CLI's IAM Access Analyzer cross-check).
+   * @param inputs the files (see {@link lintGroup})
+   * @param readReferenced reads files a Terraform module references
+   * @returns per input: the JSON tree its fingerprints use, its policies in source order and its
+   *   format; undefined for a file that did not parse or holds no policy
+   */
+  policyDocuments(inputs: readonly LintInput[], readReferenced: ReadReferencedFile = () => undefined): (PolicyDocuments | undefined)[] {
+    const reports = inputs.map((i): FileReport => ({ file: i.file, policies: 0, results: [], notifications: [] }));
+    const read = readGroup(inputs, readReferenced, reports);
+    const built = new Map<ExtractedPolicy, PolicyNode>();
+    for (const [index, entry] of read.entries()) {
+      const input = inputs[index];
+      const plan = input ? this.planFor(input.matchPath ?? input.file) : undefined;
+      for (const extracted of entry?.source.policies ?? []) built.set(extracted, this.buildExtracted(extracted, entry!.source, plan));
+    }
+    joinPrincipals(read.flatMap((r) => (r ? [r.source] : [])), built, awsManagedPolicyNode);
+    return inputs.map((_, index) => {
+      const entry = read[index];
+      if (!entry?.document || !entry.source.format) return undefined;
+      const policies = entry.source.policies.map((p) => built.get(p)!);
+      return { document: entry.document, policies, format: entry.source.format };
+    });
   }
 
   /**
@@ -166,12 +196,16 @@ export class Engine {
     if (added.suppressed) report.suppressed = [...(report.suppressed ?? []), ...added.suppressed];
   }
 
-  private buildPolicies(document: DocumentNode, file: string, plan: FilePlan): PolicyNode[] {
-    return findPolicyObjects(document).map((object) => {
-      const policy = buildPolicy(object, { file, policyType: plan.policyType ?? 'unknown', policyTypeInferred: !plan.policyType });
-      if (!plan.policyType) policy.origin.policyType = inferPolicyType(policy);
-      return policy;
-    });
+  /** The IAM AST of an extracted document: raw JSON policies get the override's or the inferred type, others their reader's. */
+  private buildExtracted(extracted: ExtractedPolicy, source: SourceFile, plan: FilePlan | undefined): PolicyNode {
+    const raw = source.format === 'policy-json';
+    const forced = raw ? plan?.policyType : undefined;
+    const origin: PolicyOrigin = { file: source.file, policyType: forced ?? extracted.policyType, policyTypeInferred: raw && !forced };
+    if (extracted.path) origin.path = extracted.path;
+    if (extracted.cdkPath) origin.cdkPath = extracted.cdkPath;
+    const policy = buildPolicy(extracted.object, origin);
+    if (origin.policyTypeInferred) policy.origin.policyType = inferPolicyType(policy);
+    return policy;
   }
 
   /** Applies the configuration's suppressions; the Sid of a result is that of the statement around it. */
@@ -185,7 +219,31 @@ export class Engine {
     applySuppressions(report, this.config.suppressions, matchPath, sidOf);
   }
 
-  private runRules(policy: PolicyNode, rules: ActiveRule[], report: FileReport): void {
+  /** Runs the rules' principal checks on one principal; a check that throws gives a `RULE_CRASH` notification. */
+  private checkPrincipal(principal: Principal, rules: ActiveRule[], inputs: readonly LintInput[], reports: FileReport[], report: FileReport): void {
+    const cdk = principal.cdkPath ? { cdkPath: principal.cdkPath } : {};
+    for (const active of rules) {
+      const { id, rule } = active.registered;
+      if (!rule.checkPrincipal) continue;
+      const context = {
+        id,
+        file: principal.file,
+        settings: this.config.settings ?? {},
+        report: (d: ReportDescriptor & { file?: string }) => {
+          const file = d.file ?? principal.file;
+          const origin: PolicyOrigin = { file, policyType: 'unknown', policyTypeInferred: false, ...cdk };
+          reports.find((r, i) => r.file === file && !inputs[i]!.contextOnly)?.results.push(toResult(id, active.level, rule.meta.messages, origin, d));
+        },
+      };
+      try {
+        rule.checkPrincipal(principal, context, active.options);
+      } catch (error) {
+        report.notifications.push(ruleCrash(id, principal.file, principal.loc, error));
+      }
+    }
+  }
+
+  private runRules(policy: PolicyNode, rules: ActiveRule[], report: FileReport, principals: readonly Principal[]): void {
     type Handler = { id: string; fn: (node: IamNode) => void };
     const handlers = new Map<string, Handler[]>();
     const crashed = new Set<string>();
@@ -201,8 +259,9 @@ export class Engine {
         id,
         file: policy.origin.file,
         policy,
+        principals,
         settings: this.config.settings ?? {},
-        report: (d: ReportDescriptor) => report.results.push(toResult(id, active.level, meta.messages, policy.origin.file, d)),
+        report: (d: ReportDescriptor) => report.results.push(toResult(id, active.level, meta.messages, policy.origin, d)),
       };
       try {
         const visitors = active.registered.rule.create(context, active.options) as Record<string, (node: IamNode) => void>;
@@ -257,7 +316,7 @@ function toResult(
   ruleId: string,
   level: Level,
   messages: Record<string, string>,
-  file: string,
+  origin: PolicyOrigin,
   d: ReportDescriptor,
 ): Result {
   const template = messages[d.messageId];
@@ -265,7 +324,10 @@ function toResult(
   const loc = d.loc ?? d.node?.loc;
   if (!loc) throw new Error(`Rule "${ruleId}" reported without a node or loc.`);
   const effective: Level = d.uncertain ? (level === 'error' ? 'warning' : 'note') : level;
-  return { ruleId, level: effective, messageId: d.messageId, message: formatMessage(template, d.data), file, loc, fingerprint: '' };
+  // a template's unknown values read as the template wrote them: ${AWS::Region}, ${var.bucket}
+  const filled = formatMessage(template, d.data).replace(/\$\{unresolved:([^}]*)\}/g, '$${$1}');
+  const message = filled + (origin.cdkPath ? ` (CDK construct ${origin.cdkPath})` : '');
+  return { ruleId, level: effective, messageId: d.messageId, message, file: origin.file, loc, fingerprint: '', ...(origin.cdkPath ? { cdkPath: origin.cdkPath } : {}) };
 }
 
 function ruleCrash(ruleId: string, file: string, loc: SourceLocation, error: unknown): Notification {

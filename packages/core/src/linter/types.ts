@@ -4,6 +4,7 @@
  */
 import type { SourceLocation } from '../source/location.js';
 import type { IamNode, IamNodeType, PolicyNode, PolicyType } from '../policy/nodes.js';
+import type { Principal } from '../sources/principals.js';
 
 /** Result levels, as SARIF 2.1.0 §3.27.10 names them. */
 export type Level = 'error' | 'warning' | 'note';
@@ -81,6 +82,12 @@ export interface RuleContext {
   readonly file: string;
   /** The policy being checked. */
   readonly policy: PolicyNode;
+  /**
+   * The principals (roles, users, groups) of the scan this policy applies to, as an identity
+   * policy, trust policy or permissions boundary, with their other policies (`sources/principals.ts`);
+   * empty for a standalone policy file.
+   */
+  readonly principals: readonly Principal[];
   /** `settings` from the configuration (shared by all rules; plugins use their namespace key). */
   readonly settings: Readonly<Record<string, unknown>>;
   /** Records a result. */
@@ -93,6 +100,27 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
   name: string;
   meta: RuleMeta;
   create(context: RuleContext, options: Options): Visitors;
+  /**
+   * Checks one principal (role, user, group) declared in a scanned file, once per principal, after
+   * the policy visitors ran: for findings about the principal as a whole (an AWS managed policy
+   * attached to it, a path to more privileges). Reports go to the principal's file.
+   */
+  checkPrincipal?(principal: Principal, context: PrincipalRuleContext, options: Options): void;
+}
+
+/** What a rule's `checkPrincipal` receives. */
+export interface PrincipalRuleContext {
+  /** Full rule id. */
+  readonly id: string;
+  /** The file that declares the principal. */
+  readonly file: string;
+  /** `settings` from the configuration. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * Records a result in `file` (default: the principal's file; an attachment may sit in another
+   * file of the group). A result for a file that is not checked in this group is dropped.
+   */
+  report(descriptor: ReportDescriptor & { file?: string }): void;
 }
 
 /** A configured rule level; `off` disables the rule. */
@@ -138,6 +166,8 @@ export interface Result {
    * shape of the reported element, never from line numbers). SARIF `partialFingerprints`, baselines.
    */
   fingerprint: string;
+  /** CDK construct path of the resource the finding is in (CDK output only); SARIF `properties.cdkPath`. */
+  cdkPath?: string;
   /** Why the result is suppressed; present only on the results in {@link FileReport.suppressed}. */
   suppressions?: Suppression[];
 }

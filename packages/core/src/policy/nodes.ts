@@ -22,6 +22,10 @@ export interface PolicyOrigin {
   policyTypeInferred: boolean;
   /** The principal (user, role or group ARN or logical name) the policy belongs to, when known. */
   principal?: string;
+  /** Where the document sits in a template, plan or dump, e.g. `Resources.Role.Properties.Policies[0].PolicyDocument`. */
+  path?: string;
+  /** CDK construct path (`aws:cdk:path` metadata) of the resource holding the document. */
+  cdkPath?: string;
 }
 
 interface IamNodeBase<T extends string> {

@@ -3,6 +3,8 @@
  * `${*}`, `${?}`, `${$}`. Source of truth: IAM User Guide, "IAM policy elements: Variables and
  * tags" (reference_policies_variables); iam-grammar.md §7.
  */
+import { hasPlaceholder } from '../sources/placeholder.js';
+import type { PolicyNode } from './nodes.js';
 
 /** Why a `${…}` occurrence is malformed (the Access Analyzer issue it corresponds to). */
 export type VariableProblem =
@@ -76,4 +78,30 @@ export function findVariables(value: string): VariableOccurrence[] {
     index = value.indexOf('${', end + 1);
   }
   return found;
+}
+
+const substitutes = new WeakMap<PolicyNode, boolean>();
+
+/**
+ * Whether policy variables in `policy` stand for values (IAM substitutes them only with
+ * `"Version": "2012-10-17"`; otherwise `${…}` is literal text), or the policy holds placeholders
+ * for values a template leaves unknown (`sources/placeholder.ts`), which must be read as values
+ * whatever the version says, so that they never give a false "no".
+ * @param policy the policy
+ * @returns true when `${…}` is to be read as a variable
+ */
+export function substitutesVariables(policy: PolicyNode): boolean {
+  let known = substitutes.get(policy);
+  if (known === undefined) {
+    known = policy.version?.value === '2012-10-17' || holdsPlaceholder(policy);
+    substitutes.set(policy, known);
+  }
+  return known;
+}
+
+function holdsPlaceholder(policy: PolicyNode): boolean {
+  return policy.statements.some((s) =>
+    [s.action, s.notAction, s.resource, s.notResource].some((e) => e?.items.some((i) => hasPlaceholder(i.value))) ||
+    s.condition?.operators.some((o) => o.keys.some((k) => k.values.some((v) => typeof v.value === 'string' && hasPlaceholder(v.value)))),
+  );
 }

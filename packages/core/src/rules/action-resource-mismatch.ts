@@ -1,3 +1,4 @@
+import { substitutesVariables } from '../policy/variables.js';
 import { lookupActionPattern } from '../catalog/actions.js';
 import { actionResourceFormats } from '../catalog/resource-formats.js';
 import { compileResourcePattern } from '../pattern/arn.js';
@@ -82,7 +83,7 @@ export default defineRule({
       Statement(statement) {
         const items = statement.resource?.items ?? [];
         if (!statement.action || items.length === 0 || items.some((i) => i.value === null || i.value === '*' || isApiGatewayShorthand(i.value))) return;
-        const variables = context.policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal';
+        const variables = substitutesVariables(context.policy) ? 'wildcard' : 'literal';
         const resources = items.map((i) => ({ text: i.value!, tokens: compileResourcePattern(i.value!, { variables }).tokens }));
         for (const node of statement.action.items) {
           if (node.value === null) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from './define.js';
 
-/** Reserved rule id of results for files that are not valid JSON. */
+/** Reserved rule id of results for files that cannot be parsed (JSON, YAML, HCL). */
 export const PARSE_ERROR_RULE_ID = 'parse-error';
 
 /**
@@ -12,7 +12,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Report files that are not valid JSON.',
+      description: 'Report files that cannot be parsed (JSON, YAML, Terraform HCL).',
       details: 'A file that cannot be parsed cannot be checked; AWS rejects such a policy with JSON_SYNTAX_ERROR.',
     },
     defaultLevel: 'error',
@@ -20,7 +20,7 @@ export default defineRule({
     recommended: false,
     tags: ['correctness'],
     precision: 'very-high',
-    messages: { invalidJson: '{{message}}' },
+    messages: { invalidJson: '{{message}}', invalidSyntax: '{{message}}' },
   },
   create: () => ({}),
 });

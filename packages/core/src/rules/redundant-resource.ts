@@ -1,3 +1,4 @@
+import { substitutesVariables } from '../policy/variables.js';
 import { compileResourcePattern } from '../pattern/arn.js';
 import { defineRule, elementUrl } from './define.js';
 import { REDUNDANT_MESSAGES, reportRedundantItems } from './support/redundant-items.js';
@@ -25,7 +26,7 @@ export default defineRule({
     messages: REDUNDANT_MESSAGES,
   },
   create(context) {
-    const variables = context.policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal';
+    const variables = substitutesVariables(context.policy) ? 'wildcard' : 'literal';
     const prepare = (value: string) => {
       const { tokens, hasVariables } = compileResourcePattern(value, { variables });
       const literal = !hasVariables && tokens.every((t) => t.kind === 'literal');

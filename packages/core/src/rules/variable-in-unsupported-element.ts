@@ -1,3 +1,4 @@
+import { isPlaceholderVariable } from '../sources/placeholder.js';
 import type { SidNode } from '../policy/nodes.js';
 import { findVariables } from '../policy/variables.js';
 import type { SourceLocation } from '../source/location.js';
@@ -26,7 +27,7 @@ export default defineRule({
   },
   create(context) {
     const check = (node: { loc: SourceLocation; value: string | null }, element: string): void => {
-      const variable = node.value === null ? undefined : findVariables(node.value)[0];
+      const variable = node.value === null ? undefined : findVariables(node.value).find((v) => !isPlaceholderVariable(v.text));
       if (variable) context.report({ node, messageId: 'unsupported', data: { variable: variable.text, element } });
     };
     const sidIsChecked = !IAM_POLICY_TYPES.includes(context.policy.origin.policyType);

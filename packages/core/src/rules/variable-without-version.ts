@@ -1,7 +1,8 @@
+import { isPlaceholderVariable } from '../sources/placeholder.js';
 import type { ConditionValueNode, ResourceNode } from '../policy/nodes.js';
 import { defineRule, elementUrl } from './define.js';
 
-const VARIABLE = /\$\{[^}]+\}/;
+const VARIABLE_ALL = /\$\{[^}]+\}/g;
 
 /** Flags policy variables in a policy without `Version: "2012-10-17"`, where IAM does not substitute them. */
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
   create(context) {
     if (context.policy.version?.value === '2012-10-17') return {};
     const check = (node: ResourceNode | ConditionValueNode): void => {
-      const variable = typeof node.value === 'string' ? VARIABLE.exec(node.value)?.[0] : undefined;
+      const variable = typeof node.value === 'string' ? node.value.match(VARIABLE_ALL)?.find((v) => !isPlaceholderVariable(v)) : undefined;
       if (variable) context.report({ node, messageId: 'literalVariable', data: { variable } });
     };
     return { Resource: check, ConditionValue: check };

@@ -8,8 +8,13 @@ import type { PolicyType } from '../policy/nodes.js';
 export interface ValidTestCase {
   /** Describes the scenario; must be unique within the run. */
   name: string;
-  /** A complete policy document (multi-line, so positions are real). */
+  /** A complete policy document (multi-line, so positions are real), or a whole file in the format `filename` names. */
   code: string;
+  /**
+   * File name the code is checked as (default `policy.json`): e.g. `template.yaml` for a
+   * CloudFormation template, `main.tf` for Terraform (call `loadTerraformParser()` in a `before` hook).
+   */
+  filename?: string;
   /** Rule options (validated against the rule's schema). */
   options?: Record<string, unknown>;
   /** Configuration `settings`. */
@@ -123,9 +128,11 @@ export class RuleTester {
     const unlisted = slash === -1 && !coreRules.includes(rule) ? [rule] : [];
     const engine = new Engine({ plugins, config, recommended: false, freezeAst: true, unlistedCoreRules: unlisted });
     if (slash === -1 && engine.registry.get(id)?.rule !== rule) throw new Error(`"${id}" is not a core rule; plugin rule ids have a namespace.`);
-    const report = engine.lintText(test.code, 'policy.json');
+    const report = engine.lintText(test.code, test.filename ?? 'policy.json');
     assert.deepEqual(report.notifications, [], 'the rule must not crash');
-    assert.ok(report.policies > 0, 'the case code must be a policy document');
+    if (!test.filename) assert.ok(report.policies > 0, 'the case code must be a policy document');
+    const parseErrors = report.results.filter((r) => r.ruleId !== id);
+    assert.deepEqual(parseErrors.map((r) => r.message), [], 'the case code must parse');
     return report.results.map((r) => ({
       messageId: r.messageId,
       message: r.message,

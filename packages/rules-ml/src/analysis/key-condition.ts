@@ -45,8 +45,14 @@ export function valueTokens(operator: string, value: string): Token[] | undefine
   return compileGlob(value);
 }
 
-/** Whether one condition value matches `value` under `mode`. */
+/**
+ * Whether one condition value matches `value` under `mode`. A condition value that is wholly a
+ * template's unknown value (`!Ref AWS::AccountId`, `var.trusted_account`) is one value the
+ * deployer fixes, not one the request chooses: under an equality operator the values the rules
+ * ask about (an outsider's) do not match it.
+ */
 function valueMatches(mode: Mode, pattern: string, value: string): Verdict {
+  if ((mode === 'equals' || mode === 'ignoreCase') && /^\$\{unresolved:[^}]*\}$/.test(pattern)) return 'no';
   if (mode === 'arn') return matches(pattern, value, 'resource');
   if (pattern.includes('${')) return 'may';
   if (mode === 'equals') return pattern === value ? 'yes' : 'no';

@@ -4,7 +4,7 @@
  * exactly (outside every denied Resource pattern, inside every denied NotResource list), so a
  * resource is found whenever one exists.
  */
-import {
+import { substitutesVariables,
   access,
   actionUniverse as catalogUniverse,
   appliesToAction,
@@ -28,7 +28,7 @@ export interface Reach {
 
 /** Compiles a Resource pattern the way IAM reads it in `policy` (variables only with Version 2012-10-17). */
 export function resourceTokens(policy: PolicyNode, text: string): { tokens: Token[]; hasVariables: boolean } {
-  return compileResourcePattern(text, { variables: policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal' });
+  return compileResourcePattern(text, { variables: substitutesVariables(policy) ? 'wildcard' : 'literal' });
 }
 
 /** Whether the statement's Action/NotAction covers `action` (never for a statement with both, which IAM rejects). */

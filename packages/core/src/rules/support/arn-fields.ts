@@ -4,6 +4,7 @@
  * `arn-field-not-allowed`). Sources of truth: IAM User Guide, "IAM JSON policy elements: Resource"
  * and "IAM identifiers" (ARN format, wildcards); AWS Service Authorization Reference (formats).
  */
+import { substitutesVariables } from '../../policy/variables.js';
 import { serviceNames, serviceResourceTypes } from '../../catalog/iam-data.js';
 import type { PolicyNode } from '../../policy/nodes.js';
 import { compileResourcePattern } from '../../pattern/arn.js';
@@ -48,12 +49,13 @@ export function isApiGatewayShorthand(value: string): boolean {
 }
 
 /**
- * How IAM reads `${…}` in a policy: as variables only under `Version: "2012-10-17"`.
+ * How IAM reads `${…}` in a policy: as variables only under `Version: "2012-10-17"` (and always
+ * for a template's placeholders, see `substitutesVariables`).
  * @param policy the policy holding the resource
  * @returns the `variables` option of {@link compileResourcePattern}
  */
 export function variableMode(policy: PolicyNode): 'wildcard' | 'literal' {
-  return policy.version?.value === '2012-10-17' ? 'wildcard' : 'literal';
+  return substitutesVariables(policy) ? 'wildcard' : 'literal';
 }
 
 /**
