@@ -70,6 +70,46 @@ describe('issue #6: policies where they live', () => {
       assert.deepEqual(lint([{ text: BOUNDARY_TEMPLATE, file: 'roles.yaml' }], ['ml/s3-scope']), ['roles.yaml:45:27-45:60 ml/s3-scope']);
     });
 
+    it('lets a boundary of the same template that limits instance types and PassRole satisfy the identity-policy rules', () => {
+      const template = (boundary: string) => `Resources:
+  Boundary:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: sagemaker:CreateTrainingJob
+            Resource: "*"
+            Condition:
+              ForAllValues:StringLike: { "sagemaker:InstanceTypes": ["ml.m5.*"] }
+              "Null": { "sagemaker:InstanceTypes": "false" }
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: "*"
+            Condition: { StringEquals: { "iam:PassedToService": sagemaker.amazonaws.com } }
+  Trainer:
+    Type: AWS::IAM::Role
+    Properties:
+${boundary}${TRUST_YAML}      Policies:
+        - PolicyName: train
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: [sagemaker:CreateTrainingJob, iam:PassRole]
+                Resource: "*"
+`;
+      const rules = ['ml/instance-type-limit', 'ml/passrole-scope'];
+      assert.deepEqual(lint([{ text: template('      PermissionsBoundary: !Ref Boundary\n'), file: 't.yaml' }], rules), []);
+      // without the boundary, line 33 `                Action: [sagemaker:CreateTrainingJob, iam:PassRole]` and line 34
+      // `                Resource: "*"` are reported: the first action item at column 26, the "*" at column 27
+      assert.deepEqual(lint([{ text: template(''), file: 't.yaml' }], rules), [
+        't.yaml:33:26-33:53 ml/instance-type-limit',
+        't.yaml:34:27-34:30 ml/passrole-scope',
+      ]);
+    });
+
     it('gives no scope finding through a parameter without a default; a default decides', () => {
       const template = (bucketParameter: string) => `Parameters:
   DataBucket:

@@ -170,6 +170,37 @@ describe('iamscope scan --access-analyzer (loopback Access Analyzer)', function 
     assert.deepEqual(trust.body, { policyDocument: TRUST, policyType: 'RESOURCE_POLICY', validatePolicyResourceType: 'AWS::IAM::AssumeRolePolicyDocument' });
   });
 
+  it('puts findings in CloudFormation and Terraform policies at the line and column of the original file', async () => {
+    // the submitted documents are compact JSON that iamscope serialises; the fake finds the action in them
+    fake.answer = (request) => {
+      const document = String(request.body['policyDocument']);
+      const offset = document.indexOf('"s3:GetObjekt"');
+      if (offset === -1) return { body: { findings: [] } };
+      return { body: { findings: [finding('INVALID_ACTION', 'ERROR', 'The action s3:GetObjekt does not exist.', span(1, offset, offset, 14))] } };
+    };
+    // template.yaml line 9: 12 spaces and `Action: ` (8 characters), so the plain scalar s3:GetObjekt spans columns 21-32
+    const template = 'Resources:\n  Policy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: s3:GetObjekt\n            Resource: "*"\n';
+    // main.tf line 2: `  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ` is 90
+    // characters, so the quoted "s3:GetObjekt" spans columns 91-104
+    const terraform = 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObjekt", Resource = "*" }] })\n}\n';
+    const dir = folder({ 'template.yaml': template, 'main.tf': terraform });
+    const { code, stdout, stderr } = await runCliAsync(['scan', '.', '--access-analyzer', '--format', 'sarif'], { cwd: dir, env: env() });
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    const log = JSON.parse(stdout);
+    assert.deepEqual(sarifProblems(log), []);
+    const aa = log.runs[0].results
+      .filter((r: { ruleId: string }) => r.ruleId === 'aa/INVALID_ACTION')
+      .map((r: any) => {
+        const { artifactLocation, region } = r.locations[0].physicalLocation;
+        return `${artifactLocation.uri}:${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
+      });
+    assert.deepEqual(aa, ['main.tf:2:91-2:105', 'template.yaml:9:21-9:33']);
+    // each policy was sent once, as identity policy JSON
+    assert.equal(fake.received.length, 2);
+    for (const r of fake.received) assert.equal(r.body['policyType'], 'IDENTITY_POLICY');
+  });
+
   it('shows the cross-check as a stylish footer', async () => {
     fake.answer = (request) => (request.body['policyDocument'] === CONDITION ? { body: { findings: [UNSUPPORTED_KEY] } } : { body: { findings: [] } });
     const dir = folder({ 'condition.json': CONDITION });

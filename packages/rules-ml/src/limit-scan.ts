@@ -15,6 +15,7 @@ import { substitutesVariables,
   type EffectivePermissions,
   type OutsideFinding,
   type PolicyNode,
+  type Principal,
   type SourceLocation,
   type StatementNode,
 } from '@iamscope/core';
@@ -162,4 +163,20 @@ export function limitFindings(policy: PolicyNode, family: ActionFamily, partitio
     }
   }
   return out.sort((a, b) => a.grant.loc.start.offset - b.grant.loc.start.offset);
+}
+
+/**
+ * Whether the permissions boundaries of the scan enforce the limit for every principal `policy`
+ * applies to: each such principal has a boundary in the scan whose own grants of the family are
+ * all limited (`limitFindings` finds nothing in it). The principal's permissions are the
+ * intersection of its identity policies and its boundary, so a limited boundary limits them.
+ * @param policy an identity policy
+ * @param principals the principals it applies to (`RuleContext.principals`; empty: a standalone policy)
+ * @param family the actions and the key with its limit
+ * @param partition the partition ARNs are built in
+ * @returns true when the findings in `policy` cannot be reached by any of its principals
+ */
+export function limitedByBoundaries(policy: PolicyNode, principals: readonly Principal[], family: ActionFamily, partition: string): boolean {
+  const owners = principals.filter((p) => p.identity.includes(policy));
+  return owners.length > 0 && owners.every((p) => p.boundary !== undefined && limitFindings(p.boundary, family, partition).length === 0);
 }

@@ -93,7 +93,7 @@ function capResults(results: Result[], max: number): Result[] {
 }
 
 function sarifResult(r: Result, ruleIndex: Map<string, number>): SarifResult {
-  return {
+  const out: SarifResult = {
     ruleId: r.ruleId,
     ruleIndex: ruleIndex.get(r.ruleId),
     level: r.level,
@@ -102,6 +102,14 @@ function sarifResult(r: Result, ruleIndex: Map<string, number>): SarifResult {
     partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint },
     suppressions: r.suppressions ?? [],
   };
+  // §3.27.22: related locations carry ids and messages; §3.36: one code flow with one thread flow
+  if (r.related) out.relatedLocations = r.related.map((m, i) => ({ id: i + 1, ...location(m.file, m.loc), message: { text: m.message } }));
+  if (r.flow) {
+    const locations = r.flow.map((m) => ({ location: { ...location(m.file, m.loc), message: { text: m.message } } }));
+    out.codeFlows = [{ threadFlows: [{ locations }] }];
+  }
+  if (r.cdkPath) out.properties = { cdkPath: r.cdkPath };
+  return out;
 }
 
 /**

@@ -55,9 +55,13 @@ export function formatStylish(report: ScanReport, colors: Colors = NO_COLORS): s
       return [`${r.loc.start.line}:${r.loc.start.column}`, r.level, r.message, r.ruleId, `${file.file}:${r.loc.start.line}:${r.loc.start.column}`];
     });
     const posWidth = Math.max(...rows.map((r) => r[0]!.length));
-    for (const [pos, level, message, ruleId, ref] of rows) {
+    for (const [i, [pos, level, message, ruleId, ref]] of rows.entries()) {
       const levelText = paint[level as Level](level!.padEnd(7));
       lines.push(`  ${colors.dim(pos!.padEnd(posWidth))}  ${levelText}  ${message}  ${colors.dim(ruleId!)}  ${colors.dim(ref!)}`);
+      // a path (privilege escalation) is printed step by step under its result
+      for (const [step, m] of (file.results[i]!.flow ?? []).entries()) {
+        lines.push(`  ${' '.repeat(posWidth)}  ${colors.dim(`${step + 1}.`)} ${m.message}  ${colors.dim(`${m.file}:${m.loc.start.line}:${m.loc.start.column}`)}`);
+      }
     }
     lines.push('');
   }

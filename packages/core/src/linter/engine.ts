@@ -133,7 +133,7 @@ export class Engine {
     }
     for (const principal of model.principals) {
       const index = inputs.findIndex((i) => i.file === principal.file && !i.contextOnly);
-      if (index !== -1) this.checkPrincipal(principal, this.planFor(inputs[index]!.matchPath ?? principal.file).rules, inputs, reports, reports[index]!);
+      if (index !== -1) this.checkPrincipal(principal, model.principals, this.planFor(inputs[index]!.matchPath ?? principal.file).rules, inputs, reports);
     }
     for (const [index, input] of inputs.entries()) {
       const entry = read[index];
@@ -220,7 +220,7 @@ export class Engine {
   }
 
   /** Runs the rules' principal checks on one principal; a check that throws gives a `RULE_CRASH` notification. */
-  private checkPrincipal(principal: Principal, rules: ActiveRule[], inputs: readonly LintInput[], reports: FileReport[], report: FileReport): void {
+  private checkPrincipal(principal: Principal, all: readonly Principal[], rules: ActiveRule[], inputs: readonly LintInput[], reports: FileReport[]): void {
     const cdk = principal.cdkPath ? { cdkPath: principal.cdkPath } : {};
     for (const active of rules) {
       const { id, rule } = active.registered;
@@ -228,6 +228,7 @@ export class Engine {
       const context = {
         id,
         file: principal.file,
+        principals: all,
         settings: this.config.settings ?? {},
         report: (d: ReportDescriptor & { file?: string }) => {
           const file = d.file ?? principal.file;
@@ -238,7 +239,7 @@ export class Engine {
       try {
         rule.checkPrincipal(principal, context, active.options);
       } catch (error) {
-        report.notifications.push(ruleCrash(id, principal.file, principal.loc, error));
+        reports.find((r, i) => r.file === principal.file && !inputs[i]!.contextOnly)?.notifications.push(ruleCrash(id, principal.file, principal.loc, error));
       }
     }
   }
@@ -327,7 +328,18 @@ function toResult(
   // a template's unknown values read as the template wrote them: ${AWS::Region}, ${var.bucket}
   const filled = formatMessage(template, d.data).replace(/\$\{unresolved:([^}]*)\}/g, '$${$1}');
   const message = filled + (origin.cdkPath ? ` (CDK construct ${origin.cdkPath})` : '');
-  return { ruleId, level: effective, messageId: d.messageId, message, file: origin.file, loc, fingerprint: '', ...(origin.cdkPath ? { cdkPath: origin.cdkPath } : {}) };
+  return {
+    ruleId,
+    level: effective,
+    messageId: d.messageId,
+    message,
+    file: origin.file,
+    loc,
+    fingerprint: '',
+    ...(origin.cdkPath ? { cdkPath: origin.cdkPath } : {}),
+    ...(d.related?.length ? { related: d.related } : {}),
+    ...(d.flow?.length ? { flow: d.flow } : {}),
+  };
 }
 
 function ruleCrash(ruleId: string, file: string, loc: SourceLocation, error: unknown): Notification {

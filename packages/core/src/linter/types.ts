@@ -58,6 +58,15 @@ export type Visitors = {
   [K in IamNodeType as `${K}:exit`]?: (node: Extract<IamNode, { type: K }>) => void;
 };
 
+/** A place in a scanned file with a message: a related location or one step of a code flow. */
+export interface LocatedMessage {
+  /** File as given to the engine. */
+  file: string;
+  loc: SourceLocation;
+  /** What this place contributes, e.g. "grants iam:PassRole on every role". */
+  message: string;
+}
+
 /** What a rule passes to `context.report`. */
 export interface ReportDescriptor {
   /** The node the result points at (its `loc` becomes the SARIF region). */
@@ -72,6 +81,10 @@ export interface ReportDescriptor {
    * message should say "may".
    */
   uncertain?: boolean;
+  /** Other places that contribute to the finding (SARIF `relatedLocations`, §3.27.22). */
+  related?: LocatedMessage[];
+  /** The steps of a path, in order (SARIF `codeFlows` with one thread flow, §3.36). */
+  flow?: LocatedMessage[];
 }
 
 /** What a rule's `create` receives. */
@@ -114,6 +127,8 @@ export interface PrincipalRuleContext {
   readonly id: string;
   /** The file that declares the principal. */
   readonly file: string;
+  /** Every principal of the group of files (the roles a path may continue through). */
+  readonly principals: readonly Principal[];
   /** `settings` from the configuration. */
   readonly settings: Readonly<Record<string, unknown>>;
   /**
@@ -168,6 +183,10 @@ export interface Result {
   fingerprint: string;
   /** CDK construct path of the resource the finding is in (CDK output only); SARIF `properties.cdkPath`. */
   cdkPath?: string;
+  /** Other places that contribute to the finding. */
+  related?: LocatedMessage[];
+  /** The steps of a path the finding follows (e.g. a privilege-escalation chain), in order. */
+  flow?: LocatedMessage[];
   /** Why the result is suppressed; present only on the results in {@link FileReport.suppressed}. */
   suppressions?: Suppression[];
 }

@@ -54,15 +54,16 @@ export type Grant = { item: ResourceNode } | { notResource: ResourceNode[] };
  * @param grant the Resource item or NotResource items
  * @param action a concrete action
  * @param partition the partition ARNs are searched in
+ * @param within only resources this pattern matches too (e.g. roles, or one role's ARN)
  */
-export function reachable(perms: EffectivePermissions, policy: PolicyNode, grant: Grant, action: string, partition: string): Reach | undefined {
+export function reachable(perms: EffectivePermissions, policy: PolicyNode, grant: Grant, action: string, partition: string, within?: Token[]): Reach | undefined {
   const universe = actionUniverse(action, partition);
   const base = 'item' in grant ? resourceTokens(policy, grant.item.value ?? '') : undefined;
   const excluded = 'item' in grant ? [] : grant.notResource.flatMap((i) => (i.value === null ? [] : [resourceTokens(policy, i.value).tokens]));
   const denies = perms.terms.filter((t) => t.effect === 'Deny' && coversAction(t.statement, action));
   for (const pass of ['strict', 'lenient'] as const) {
     const applied = denies.filter((t) => pass === 'strict' || !t.conditional);
-    const include: Token[][][] = base ? [[base.tokens]] : [];
+    const include: Token[][][] = [...(base ? [[base.tokens]] : []), ...(within ? [[within]] : [])];
     const exclude = [...excluded];
     for (const t of applied) {
       const element = t.statement.resource ?? t.statement.notResource;

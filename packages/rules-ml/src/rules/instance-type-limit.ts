@@ -1,7 +1,7 @@
 import { partitionOf, serviceActions } from '@iamscope/core';
 import { defineRule } from '../define.js';
 import type { KeySpec } from '../key-limit.js';
-import { limitFindings, type ActionFamily, type LimitFinding } from '../limit-scan.js';
+import { limitedByBoundaries, limitFindings, type ActionFamily, type LimitFinding } from '../limit-scan.js';
 import { mlSettings } from '../settings.js';
 
 const SAGEMAKER_KEY = 'sagemaker:InstanceTypes';
@@ -131,6 +131,7 @@ export default defineRule({
         const partition = partitionOf(context.settings);
         const seen = new Set<string>();
         for (const family of families(allowedInstanceTypes)) {
+          if (limitedByBoundaries(policy, context.principals, family, partition)) continue;
           for (const finding of limitFindings(policy, family, partition)) {
             const { loc, messageId, uncertain, data } = describe(finding, family.spec);
             const id = `${loc.start.offset}|${messageId}`;

@@ -1,4 +1,14 @@
-import { effectivePermissions, matchTokens, partitionOf, type EffectivePermissions, type PolicyNode, type StatementNode } from '@iamscope/core';
+import {
+  effectivePermissions,
+  matchTokens,
+  partitionOf,
+  policySetsFor,
+  type EffectivePermissions,
+  type PolicyNode,
+  type ReportDescriptor,
+  type SourceLocation,
+  type StatementNode,
+} from '@iamscope/core';
 import { defineRule } from '../define.js';
 import { requestKeys, specialize } from '../analysis/key-condition.js';
 import { grantSites } from '../analysis/grants.js';
@@ -74,40 +84,50 @@ export default defineRule({
       Policy(policy) {
         const { mlServices } = mlSettings(context.settings);
         const partition = partitionOf(context.settings);
-        const perms = effectivePermissions({ identity: [policy] });
-        const candidates = outsideServices(perms.terms, mlServices);
-        if (candidates.length === 0) return;
-        const services = mlServices.join(', ') || 'none';
-        const sites = grantSites(policy, PASS_ROLE);
-        for (const statement of new Set(sites.map((site) => site.statement))) {
-          const own = sites.filter((site) => site.statement === statement);
-          const positive = serviceTests(statement).filter((t) => !t.negated);
-          if (positive.length > 0) {
-            for (const test of positive) {
-              const tokens = test.tokens;
-              if (!tokens) continue;
-              const inValue = candidates.filter((s) => matchTokens(tokens, s));
-              const found = escape(perms, policy, statement, own.map((site) => site.grant), inValue, partition);
+        const reported = new Set<string>();
+        const report = (d: ReportDescriptor & { loc: SourceLocation }): void => {
+          const key = `${d.loc.start.offset}|${d.messageId}`;
+          if (reported.has(key)) return;
+          reported.add(key);
+          context.report(d);
+        };
+        // once per principal the policy applies to (its boundary and other policies count), or alone
+        for (const set of policySetsFor(policy, context.principals)) {
+          const perms = effectivePermissions(set);
+          const candidates = outsideServices(perms.terms, mlServices);
+          if (candidates.length === 0) continue;
+          const services = mlServices.join(', ') || 'none';
+          const sites = grantSites(policy, PASS_ROLE);
+          for (const statement of new Set(sites.map((site) => site.statement))) {
+            const own = sites.filter((site) => site.statement === statement);
+            const positive = serviceTests(statement).filter((t) => !t.negated);
+            if (positive.length > 0) {
+              for (const test of positive) {
+                const tokens = test.tokens;
+                if (!tokens) continue;
+                const inValue = candidates.filter((s) => matchTokens(tokens, s));
+                const found = escape(perms, policy, statement, own.map((site) => site.grant), inValue, partition);
+                if (!found) continue;
+                report({
+                  loc: test.node.loc,
+                  messageId: found.uncertain ? 'mayServiceOutsideScope' : 'serviceOutsideScope',
+                  uncertain: found.uncertain,
+                  data: { value: JSON.stringify(test.node.value), services, role: found.resource, service: found.service },
+                });
+              }
+              continue;
+            }
+            for (const site of own) {
+              if ('item' in site.grant && !matchesSeveralRoles(policy, site.grant.item, partition)) continue;
+              const found = escape(perms, policy, statement, [site.grant], candidates, partition);
               if (!found) continue;
-              context.report({
-                node: test.node,
-                messageId: found.uncertain ? 'mayServiceOutsideScope' : 'serviceOutsideScope',
+              report({
+                loc: site.loc,
+                messageId: found.uncertain ? 'mayAnyService' : 'anyService',
                 uncertain: found.uncertain,
-                data: { value: JSON.stringify(test.node.value), services, role: found.resource, service: found.service },
+                data: { element: site.element, services, role: found.resource, service: found.service },
               });
             }
-            continue;
-          }
-          for (const site of own) {
-            if ('item' in site.grant && !matchesSeveralRoles(policy, site.grant.item, partition)) continue;
-            const found = escape(perms, policy, statement, [site.grant], candidates, partition);
-            if (!found) continue;
-            context.report({
-              loc: site.loc,
-              messageId: found.uncertain ? 'mayAnyService' : 'anyService',
-              uncertain: found.uncertain,
-              data: { element: site.element, services, role: found.resource, service: found.service },
-            });
           }
         }
       },

@@ -1,7 +1,7 @@
 import { partitionOf, serviceActions, serviceResourceTypes, type ResourceNode } from '@iamscope/core';
 import { defineRule } from '../define.js';
 import type { KeySpec } from '../key-limit.js';
-import { limitFindings, type ActionFamily, type LimitFinding } from '../limit-scan.js';
+import { limitedByBoundaries, limitFindings, type ActionFamily, type LimitFinding } from '../limit-scan.js';
 import { mlSettings } from '../settings.js';
 
 const KEY = 'aws:RequestedRegion';
@@ -125,7 +125,9 @@ export default defineRule({
         if (allowedRegions.length === 0 && !hasGuard) return;
         const scope = allowedRegions.length > 0 ? `outside settings.ml.allowedRegions (${allowed})` : 'in any region';
         const seen = new Set<string>();
-        for (const finding of limitFindings(policy, family(allowedRegions), partitionOf(context.settings))) {
+        const regional = family(allowedRegions);
+        if (limitedByBoundaries(policy, context.principals, regional, partitionOf(context.settings))) return;
+        for (const finding of limitFindings(policy, regional, partitionOf(context.settings))) {
           // without allowedRegions only guards that exist and do not limit are reported
           if (allowedRegions.length === 0 && !finding.allowGuarded) continue;
           const { loc, messageId, data } = describe(finding, scope);

@@ -1,4 +1,4 @@
-import { access, effectivePermissions, findWitnessInSets, matches, parseConditionOperator, partitionOf, type PolicyNode, type RuleContext, type SourceLocation, type Token } from '@iamscope/core';
+import { access, effectivePermissions, policySetsFor, findWitnessInSets, matches, parseConditionOperator, partitionOf, type PolicyNode, type RuleContext, type SourceLocation, type Token } from '@iamscope/core';
 import { defineRule } from '../define.js';
 import { grantSites, reachFrom } from '../analysis/grants.js';
 import { requestKeys, specialize, valueTokens } from '../analysis/key-condition.js';
@@ -52,8 +52,9 @@ class Findings {
     const messageId = uncertain ? `may${kind[0]!.toUpperCase()}${kind.slice(1)}` : kind;
     const key = `${loc.start.offset}|${messageId}`;
     const found = this.byKey.get(key);
-    if (found) found.more.push(action);
-    else this.byKey.set(key, { loc, messageId, uncertain, data: { ...data, action }, more: [] });
+    if (found) {
+      if (found.data['action'] !== action && !found.more.includes(action)) found.more.push(action);
+    } else this.byKey.set(key, { loc, messageId, uncertain, data: { ...data, action }, more: [] });
   }
 
   /** Reports every finding. */
@@ -103,52 +104,55 @@ export default defineRule({
     return {
       Policy(policy) {
         const partition = partitionOf(context.settings);
-        const perms = effectivePermissions({ identity: [policy] });
-        const required = requiredBoundaries(policy);
-        const other = freshValue(required.map((r) => r.tokens), ADMIN);
-        const requests = [
-          { keys: requestKeys({ [BOUNDARY_KEY]: undefined }), boundary: 'no permissions boundary' },
-          { keys: requestKeys({ [BOUNDARY_KEY]: other }), boundary: `a permissions boundary it does not name, e.g. "${other}"` },
-        ];
         const findings = new Findings();
-        let grants = false;
-        for (const action of GRANTING) {
-          for (const site of grantSites(policy, action)) {
-            grants ||= reachFrom(perms, policy, site, action, partition) !== undefined;
-            for (const request of requests) {
-              const reach = reachFrom(specialize(perms, request.keys), policy, site, action, partition);
-              if (!reach) continue;
-              findings.add(site.loc, 'withoutBoundary', reach.uncertain, action, { element: site.element, resource: reach.resource, boundary: request.boundary });
-              break;
+        // once per principal the policy applies to (its boundary and other policies count), or alone
+        for (const set of policySetsFor(policy, context.principals)) {
+          const perms = effectivePermissions(set);
+          const required = requiredBoundaries(policy);
+          const other = freshValue(required.map((r) => r.tokens), ADMIN);
+          const requests = [
+            { keys: requestKeys({ [BOUNDARY_KEY]: undefined }), boundary: 'no permissions boundary' },
+            { keys: requestKeys({ [BOUNDARY_KEY]: other }), boundary: `a permissions boundary it does not name, e.g. "${other}"` },
+          ];
+          let grants = false;
+          for (const action of GRANTING) {
+            for (const site of grantSites(policy, action)) {
+              grants ||= reachFrom(perms, policy, site, action, partition) !== undefined;
+              for (const request of requests) {
+                const reach = reachFrom(specialize(perms, request.keys), policy, site, action, partition);
+                if (!reach) continue;
+                findings.add(site.loc, 'withoutBoundary', reach.uncertain, action, { element: site.element, resource: reach.resource, boundary: request.boundary });
+                break;
+              }
             }
           }
-        }
-        if (!grants) return findings.report(context);
-        const tampering = [
-          ...REMOVING.map((action) => ({ action, perms })),
-          ...REPLACING.map((action) => ({ action, perms: specialize(perms, requestKeys({ [BOUNDARY_KEY]: other })) })),
-        ];
-        for (const { action, perms: specialised } of tampering) {
-          for (const site of grantSites(policy, action)) {
-            const reach = reachFrom(specialised, policy, site, action, partition);
-            if (!reach) continue;
-            findings.add(site.loc, 'boundaryTampering', reach.uncertain, action, { element: site.element, resource: reach.resource });
+          if (!grants) continue;
+          const tampering = [
+            ...REMOVING.map((action) => ({ action, perms })),
+            ...REPLACING.map((action) => ({ action, perms: specialize(perms, requestKeys({ [BOUNDARY_KEY]: other })) })),
+          ];
+          for (const { action, perms: specialised } of tampering) {
+            for (const site of grantSites(policy, action)) {
+              const reach = reachFrom(specialised, policy, site, action, partition);
+              if (!reach) continue;
+              findings.add(site.loc, 'boundaryTampering', reach.uncertain, action, { element: site.element, resource: reach.resource });
+            }
           }
-        }
-        const boundaries = [...new Set(required.flatMap((r) => boundaryArn(policy, r.value, partition) ?? []))];
-        const reported = new Set<string>();
-        for (const action of REWRITING) {
-          for (const arn of boundaries) {
-            const decision = access(perms, action, arn);
-            if (decision.verdict === 'denied' || decision.verdict === 'not-allowed') continue;
-            const site = grantSites(policy, action).find((g) =>
-              'item' in g.grant
-                ? matches(g.grant.item.value ?? '', arn, 'resource') !== 'no'
-                : g.grant.notResource.every((i) => matches(i.value ?? '', arn, 'resource') !== 'yes'),
-            );
-            if (!site || reported.has(`${action}|${site.loc.start.offset}`)) continue;
-            reported.add(`${action}|${site.loc.start.offset}`);
-            findings.add(site.loc, 'boundaryTampering', decision.verdict === 'conditional', action, { element: site.element, resource: arn });
+          const boundaries = [...new Set(required.flatMap((r) => boundaryArn(policy, r.value, partition) ?? []))];
+          const reported = new Set<string>();
+          for (const action of REWRITING) {
+            for (const arn of boundaries) {
+              const decision = access(perms, action, arn);
+              if (decision.verdict === 'denied' || decision.verdict === 'not-allowed') continue;
+              const site = grantSites(policy, action).find((g) =>
+                'item' in g.grant
+                  ? matches(g.grant.item.value ?? '', arn, 'resource') !== 'no'
+                  : g.grant.notResource.every((i) => matches(i.value ?? '', arn, 'resource') !== 'yes'),
+              );
+              if (!site || reported.has(`${action}|${site.loc.start.offset}`)) continue;
+              reported.add(`${action}|${site.loc.start.offset}`);
+              findings.add(site.loc, 'boundaryTampering', decision.verdict === 'conditional', action, { element: site.element, resource: arn });
+            }
           }
         }
         findings.report(context);
