@@ -4,12 +4,60 @@
  * resource, after Deny statements, is asked of core's `policyGaps` one action at a time
  * with an empty scope; the finding is then reported on the Action item that grants it.
  */
-import { actionMatches, policyGaps, type ActionUniverse, type PolicyNode, type ResourceGap, type RuleContext, type StatementNode } from '@iamscope/core';
+import {
+  actionMatches,
+  policyGaps,
+  type ActionUniverse,
+  type PolicyNode,
+  type ResourceGap,
+  type RuleContext,
+  type ScopeQuery,
+  type SourceLocation,
+  type StatementNode,
+} from '@iamscope/core';
 import { messageFor, single, type GapMessages } from './scope.js';
 
-/** Certain findings first, then possible ones, then undecided ones. */
+/** Certain grants first, then possible ones, then undecided ones. */
 function rank(gap: ResourceGap): number {
   return gap.witness === undefined ? 2 : gap.uncertain ? 1 : 0;
+}
+
+/** An Action item (or NotAction element) through which a listed action is granted. */
+export interface GrantFinding {
+  loc: SourceLocation;
+  element: 'Action' | 'NotAction';
+  gap: ResourceGap;
+}
+
+/**
+ * The Action items (or NotAction elements) of `policy`'s Allow statements through which one of
+ * `actions` is granted, once per item, with the most certain grant of each (see {@link rank}).
+ * @param policy the identity policy whose elements are reported
+ * @param actions action universes the principal must not be granted ({@link scopeActions})
+ * @param gapsOf the grants of one action universe (core's `policyGaps` or `findResourceGaps` over a principal's policies)
+ * @returns findings in the order of the statements that give them
+ */
+export function grantFindings(policy: PolicyNode, actions: ActionUniverse[], gapsOf: (query: ScopeQuery) => ResourceGap[]): GrantFinding[] {
+  const own = new Set(policy.statements);
+  const byStatement = new Map<StatementNode, ResourceGap[]>();
+  for (const universe of actions) {
+    for (const gap of gapsOf({ actions: single(universe), allowed: [] })) {
+      if (!own.has(gap.statement)) continue;
+      const list = byStatement.get(gap.statement) ?? [];
+      list.push(gap);
+      byStatement.set(gap.statement, list);
+    }
+  }
+  return [...byStatement].flatMap(([statement, gaps]) => {
+    const element = statement.action ?? statement.notAction!;
+    const sorted = [...gaps].sort((a, b) => rank(a) - rank(b));
+    const name = element.negated ? 'NotAction' : 'Action';
+    if (element.negated) return [{ loc: element.loc, element: name, gap: sorted[0]! }];
+    return element.items.flatMap((item) => {
+      const gap = item.value === null ? undefined : sorted.find((g) => actionMatches(item.value!, g.action));
+      return gap ? [{ loc: item.loc, element: name, gap }] : [];
+    });
+  });
 }
 
 /**
@@ -24,30 +72,7 @@ function rank(gap: ResourceGap): number {
  * @param ids messageIds to use
  */
 export function reportGrants(context: RuleContext, policy: PolicyNode, actions: ActionUniverse[], ids: GapMessages): void {
-  const byStatement = new Map<StatementNode, ResourceGap[]>();
-  for (const universe of actions) {
-    for (const gap of policyGaps(policy, context.principals, { actions: single(universe), allowed: [] })) {
-      const list = byStatement.get(gap.statement) ?? [];
-      list.push(gap);
-      byStatement.set(gap.statement, list);
-    }
-  }
-  for (const [statement, gaps] of byStatement) {
-    const element = statement.action ?? statement.notAction!;
-    const sorted = [...gaps].sort((a, b) => rank(a) - rank(b));
-    const targets = element.negated
-      ? [{ loc: element.loc, gap: sorted[0]! }]
-      : element.items.flatMap((item) => {
-          const gap = item.value === null ? undefined : sorted.find((g) => actionMatches(item.value!, g.action));
-          return gap ? [{ loc: item.loc, gap }] : [];
-        });
-    for (const { loc, gap } of targets) {
-      context.report({
-        loc,
-        messageId: messageFor(gap, ids),
-        uncertain: gap.uncertain,
-        data: { element: element.negated ? 'NotAction' : 'Action', action: gap.action, witness: gap.witness ?? '' },
-      });
-    }
+  for (const { loc, element, gap } of grantFindings(policy, actions, (query) => policyGaps(policy, context.principals, query))) {
+    context.report({ loc, messageId: messageFor(gap, ids), uncertain: gap.uncertain, data: { element, action: gap.action, witness: gap.witness ?? '' } });
   }
 }

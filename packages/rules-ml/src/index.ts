@@ -10,6 +10,7 @@ import logsScope from './rules/logs-scope.js';
 import noBroadManagedPolicy from './rules/no-broad-managed-policy.js';
 import passroleScope from './rules/passrole-scope.js';
 import regionLimit from './rules/region-limit.js';
+import roleArchetype from './rules/role-archetype.js';
 import roleCreationRequiresBoundary from './rules/role-creation-requires-boundary.js';
 import s3Scope from './rules/s3-scope.js';
 import trustPolicy from './rules/trust-policy.js';
@@ -25,6 +26,7 @@ const rules: Record<string, Rule<any>> = {
   'no-broad-managed-policy': noBroadManagedPolicy,
   'passrole-scope': passroleScope,
   'region-limit': regionLimit,
+  'role-archetype': roleArchetype,
   'role-creation-requires-boundary': roleCreationRequiresBoundary,
   's3-scope': s3Scope,
   'trust-policy': trustPolicy,
