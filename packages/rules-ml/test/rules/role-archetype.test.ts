@@ -112,6 +112,13 @@ new RuleTester().run('ml/role-archetype', rule, {
       errors: [{ messageId: 'outsideEnvelope', line: 17, column: 28, endLine: 17, endColumn: 41 }],
     },
     {
+      // line 17: 16 spaces and `Action: ` (8 characters), so iam:CreateRole spans columns 25-38
+      name: 'Allow with NotResource grants IAM write on every role outside the listed ones',
+      filename: 't.yaml',
+      code: role('sagemaker.amazonaws.com', ['- Effect: Allow', '  Action: iam:CreateRole', '  NotResource: arn:aws:iam::*:role/ml-*']),
+      errors: [{ messageId: 'outsideEnvelope', line: 17, column: 25, endLine: 17, endColumn: 39 }],
+    },
+    {
       name: 'a mixed-case action in a pipeline role',
       filename: 't.yaml',
       code: role('states.amazonaws.com', ['- Effect: Allow', '  Action: IAM:putRolePolicy', '  Resource: "*"']),
