@@ -7,7 +7,19 @@
  * Source of truth: the CloudFormation User Guide, "Intrinsic function reference" (short forms).
  */
 import type { MemberNode, StringNode, ValueNode } from '@humanwhocodes/momoa';
-import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+
+/** The `yaml` package, loaded on first use (synchronously, through its CommonJS build), so scans without YAML files do not load it. */
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+type Yaml = typeof import('yaml');
+const isAlias: Yaml['isAlias'] = (node) => yaml().isAlias(node);
+const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
+const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
+const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
 import type { LineIndex } from '../../source/line-index.js';
 import type { SourceLocation } from '../../source/location.js';
 import { arrayNode, booleanNode, memberNode, nullNode, numberNode, objectNode, stringNode } from '../synthetic.js';
@@ -52,7 +64,7 @@ export interface YamlTree {
  * @returns the tree, the errors and the scalar maps
  */
 export function yamlTree(text: string, lines: LineIndex): YamlTree {
-  const documents = parseAllDocuments(text, { customTags: CUSTOM_TAGS, merge: true, uniqueKeys: false, prettyErrors: false });
+  const documents = yaml().parseAllDocuments(text, { customTags: CUSTOM_TAGS, merge: true, uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(documents) ? documents : [];
   const errors: SourceError[] = [];
   for (const error of list.flatMap((doc) => doc.errors)) {

@@ -4,7 +4,7 @@
  * network). Loading is asynchronous and done once; parsing is synchronous afterwards.
  */
 import { createRequire } from 'node:module';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -17,6 +17,8 @@ let loading: Promise<void> | undefined;
 export function loadTerraformParser(): Promise<void> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
+    // imported here, so scans without Terraform files do not load it
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init();
     const language = await Language.load(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
     const instance = new Parser();
