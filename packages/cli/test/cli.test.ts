@@ -26,7 +26,7 @@ describe('iamscope scan (end to end)', () => {
     ]) {
       assert.ok(stdout.includes(ref), `missing ${ref} in:\n${stdout}`);
     }
-    assert.match(stdout, /12 problems \(11 errors, 0 warnings, 1 note\); 9 files read, 8 policies checked\./);
+    assert.match(stdout, /17 problems \(11 errors, 5 warnings, 1 note\); 9 files read, 8 policies checked\./);
     assert.doesNotMatch(stdout, /\u001b\[/, 'no colour codes when stdout is not a TTY');
   });
 
@@ -85,7 +85,7 @@ describe('iamscope scan (end to end)', () => {
       writeFileSync(
         join(project, 'iamscope.config.json'),
         JSON.stringify({
-          rules: { 'invalid-effect': 'warning', 'ml/s3-scope': 'off', 'ml/ecr-scope': 'off', 'ml/instance-type-limit': 'off' },
+          rules: { 'invalid-effect': 'warning', 'ml/s3-scope': 'off', 'ml/ecr-scope': 'off', 'ml/instance-type-limit': 'off', 'ml/privilege-escalation': 'off' },
           settings: { ml: { logGroups: ['*'] } },
           overrides: [{ files: ['policies/trailing-comma.json', 'policies/data-scientist-typos.json'], rules: { 'duplicate-key': 'off' } }],
         }),
@@ -122,7 +122,7 @@ describe('iamscope scan (end to end)', () => {
       stdout.split('\n')[0],
       '::error file=fixtures/seed/bad/data-scientist-typos.json,line=6,endLine=6,col=17,endColumn=24,title=invalid-effect::Expected Effect to be "Allow" or "Deny", got "allow".',
     );
-    assert.equal(stdout.trim().split('\n').length, 12);
+    assert.equal(stdout.trim().split('\n').length, 17);
   });
 
   it('gives the same report from worker threads as from one thread', () => {

@@ -46,7 +46,7 @@ describe('SARIF output', () => {
 
   it('has a region for every result that covers exactly the offending JSON element', () => {
     const results = log.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Region } }[] }[];
-    assert.equal(results.length, 12);
+    assert.equal(results.length, 17);
     for (const result of results) {
       const { artifactLocation, region } = result.locations[0]!.physicalLocation;
       const source = readFileSync(join(ROOT, decodeURIComponent(artifactLocation.uri)), 'utf8');

@@ -9,6 +9,7 @@ import instanceTypeLimit from './rules/instance-type-limit.js';
 import logsScope from './rules/logs-scope.js';
 import noBroadManagedPolicy from './rules/no-broad-managed-policy.js';
 import passroleScope from './rules/passrole-scope.js';
+import privilegeEscalation from './rules/privilege-escalation.js';
 import regionLimit from './rules/region-limit.js';
 import roleArchetype from './rules/role-archetype.js';
 import roleCreationRequiresBoundary from './rules/role-creation-requires-boundary.js';
@@ -25,6 +26,7 @@ const rules: Record<string, Rule<any>> = {
   'logs-scope': logsScope,
   'no-broad-managed-policy': noBroadManagedPolicy,
   'passrole-scope': passroleScope,
+  'privilege-escalation': privilegeEscalation,
   'region-limit': regionLimit,
   'role-archetype': roleArchetype,
   'role-creation-requires-boundary': roleCreationRequiresBoundary,

@@ -21,6 +21,8 @@ export interface MlSettings {
   mlServices: string[];
   /** Role-name globs → archetype, for roles whose trust policy does not tell. */
   roleArchetypes: Record<string, RoleArchetype>;
+  /** Action patterns that end an escalation path like administrator access does (`ml/privilege-escalation`). */
+  escalationTargets: string[];
 }
 
 /** Defaults used when `settings.ml` (or one of its keys) is absent: the seed's names and roles. */
@@ -34,6 +36,7 @@ export const DEFAULT_ML_SETTINGS: MlSettings = {
   // SageMaker itself, and what the seed's pipeline role drives: Step Functions and Lambda
   mlServices: ['sagemaker.amazonaws.com', 'states.amazonaws.com', 'lambda.amazonaws.com'],
   roleArchetypes: {},
+  escalationTargets: [],
 };
 
 const globs = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string', minLength: 1 }, description });
@@ -58,6 +61,11 @@ export const ML_SETTINGS_SCHEMA: JsonSchema = {
       type: 'object',
       additionalProperties: { enum: ['execution', 'training-instance', 'data-scientist', 'pipeline'] },
       description: 'Role-name globs mapped to an archetype: execution, training-instance, data-scientist or pipeline (default {}).',
+    },
+    escalationTargets: {
+      type: 'array',
+      items: { type: 'string', pattern: '^([a-z0-9-]+:[A-Za-z0-9*?]+|\\*)$' },
+      description: 'Action patterns a privilege-escalation path ends at besides administrator access, e.g. ["iam:*", "s3:GetObject"] (default []).',
     },
   },
 };

@@ -48,6 +48,21 @@ export function applies(view: PermissionView, method: EscalationMethod, context:
 /** Actions that a statement allowing every action on every resource covers (probes of `*` on `*`). */
 const ADMIN_PROBES = ['iam:CreateUser', 'iam:PutRolePolicy', 'ec2:RunInstances', 's3:DeleteBucket', 'kms:Decrypt', 'organizations:LeaveOrganization'];
 
+/**
+ * Whether the principal of `view` may perform every action on every resource (a statement
+ * allowing `*` on `*` that no Deny or boundary restricts; probed with actions of several services).
+ * @param view the principal's permissions
+ * @returns the goal with the statement that gives it, or undefined
+ */
+export function administrator(view: PermissionView): Goal | undefined {
+  const probes = ADMIN_PROBES.map((a) => access(view.perms, a, '*'));
+  if (!probes.every((d) => d.verdict === 'allowed' || d.verdict === 'conditional')) return undefined;
+  const decisive = probes[0]!.statements.find((s) => s.term.role === 'identity');
+  const uncertain = probes.some((d) => d.verdict === 'conditional');
+  const grant = decisive && { action: '*', resource: '*', policy: decisive.term.policy, statement: decisive.term.statement, uncertain };
+  return { what: 'administrator access (every action on every resource)', uncertain, ...(grant ? { grant } : {}) };
+}
+
 /** What ends a path: administrator access, or an action of `settings.ml.escalationTargets`. */
 export interface Goal {
   /** For messages: "administrator access" or the target action. */
@@ -66,12 +81,8 @@ export interface Goal {
  * @returns the goal it reaches, or undefined
  */
 export function goalOf(view: PermissionView, targets: readonly string[], hasBoundary: boolean): Goal | undefined {
-  const probes = ADMIN_PROBES.map((a) => access(view.perms, a, '*'));
-  if (probes.every((d) => d.verdict === 'allowed' || d.verdict === 'conditional')) {
-    const decisive = probes[0]!.statements.find((s) => s.term.role === 'identity');
-    const uncertain = probes.some((d) => d.verdict === 'conditional');
-    return { what: 'administrator access (every action on every resource)', uncertain, ...(decisive ? { grant: { action: '*', resource: '*', policy: decisive.term.policy, statement: decisive.term.statement, uncertain } } : {}) };
-  }
+  const admin = administrator(view);
+  if (admin) return admin;
   for (const method of ESCALATION_METHODS) {
     if (!method.admin) continue;
     const applied = applies(view, method, { hasBoundary });

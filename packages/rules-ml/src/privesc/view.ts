@@ -43,6 +43,9 @@ const PERMISSIONS_BOUNDARY = 'iam:PermissionsBoundary';
 /** A resource variable that names the caller itself (`user/${aws:username}`). */
 const CALLER_VARIABLE = /\$\{aws:(username|userid)\}/i;
 
+/** A role of every member account of an organization, with administrator access. */
+const ADMIN_ROLE = 'OrganizationAccountAccessRole';
+
 const capitalized = (kind: string) => kind[0]!.toUpperCase() + kind.slice(1);
 
 /** The ARN iamscope uses for a principal of the scan (account unknown: an example one). */
@@ -144,9 +147,12 @@ export class PermissionView {
         if (!this.self || !action.includes(capitalized(this.self.kind))) return undefined;
         return compileResourcePattern(`arn:${p}:iam::*:${this.self.kind}/${this.self.name}`).tokens;
       case 'any-role':
+        return compileResourcePattern(`arn:${p}:iam::*:role/*`).tokens;
       case 'role-wildcard':
       case 'passable-role':
-        return compileResourcePattern(`arn:${p}:iam::*:role/*`).tokens;
+        // roles of any name, not only those of a naming convention (`ml-*`): the example is the
+        // administrator role AWS Organizations creates in member accounts
+        return compileResourcePattern(`arn:${p}:iam::*:role/${ADMIN_ROLE}`).tokens;
       case 'any-user':
       case 'other-user':
         return compileResourcePattern(`arn:${p}:iam::*:user/*`).tokens;
