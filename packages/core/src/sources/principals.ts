@@ -8,6 +8,7 @@
 import type { PolicyNode } from '../policy/nodes.js';
 import type { SourceLocation } from '../source/location.js';
 import type { PolicySet } from '../analysis/resource-gaps.js';
+import { principalPolicySet } from '../analysis/principal-set.js';
 import type { AttachmentDecl, ExtractedPolicy, PrincipalDecl, Ref, SourceFile } from './types.js';
 
 /** A place in a scanned file: file path and location. */
@@ -138,12 +139,7 @@ export function joinPrincipals(files: readonly SourceFile[], built: ReadonlyMap<
  * @returns at least one policy set, each containing `policy`
  */
 export function policySetsFor(policy: PolicyNode, principals: readonly Principal[]): PolicySet[] {
-  const sets = principals
-    .filter((p) => p.identity.includes(policy))
-    .map((p) => ({
-      identity: [...new Set([...p.identity, ...p.external.flatMap((e) => (e.policy ? [e.policy] : []))])],
-      ...(p.boundary ? { boundary: p.boundary } : {}),
-    }));
+  const sets = principals.filter((p) => p.identity.includes(policy)).map(principalPolicySet);
   return sets.length > 0 ? sets : [{ identity: [policy] }];
 }
 

@@ -1,4 +1,4 @@
-import { findResourceGaps, partitionOf, type Principal, type ResourceGap } from '@iamscope/core';
+import { findResourceGaps, partitionOf, principalPolicySet, type Principal, type ResourceGap } from '@iamscope/core';
 import { grantFindings } from '../action-gaps.js';
 import { archetypeOf, classActions, ENVELOPES } from '../archetypes.js';
 import { defineRule } from '../define.js';
@@ -44,7 +44,7 @@ export default defineRule({
     if (!match) return;
     const partition = partitionOf(context.settings);
     const external = role.external.flatMap((e) => (e.policy ? [{ ...e, policy: e.policy }] : []));
-    const set = { identity: [...new Set([...role.identity, ...external.map((e) => e.policy)])], ...(role.boundary ? { boundary: role.boundary } : {}) };
+    const set = principalPolicySet(role);
     const base = { archetype: NAMES[match.archetype], role: role.name, why: match.why };
     const ids = { certain: 'outsideEnvelope', may: 'mayOutsideEnvelope', undecided: 'undecided' };
     for (const access of ENVELOPES[match.archetype]) {
