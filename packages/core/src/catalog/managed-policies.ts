@@ -6,7 +6,7 @@
  * kept for the life of the process; nothing is downloaded. Source of truth: IAM's managed policies
  * as listed by `aws iam list-policies --scope AWS` on the snapshot date.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /** One AWS managed policy as the snapshot holds it. */
 export interface AwsManagedPolicy {
@@ -71,9 +71,19 @@ export function awsManagedPolicy(arnOrName: string): AwsManagedPolicy | undefine
 }
 
 /**
- * The date of the AWS managed policy snapshot.
+ * The date of the AWS managed policy snapshot, read from the head of the data file (its first
+ * line, which `scripts/build-managed-policies.mjs` writes as `{"date":"…",…`), so that printing it
+ * (`iamscope --version`, every CLI start) does not load the 3 MB of policies.
  * @returns `YYYY-MM-DD`: the latest update date of any policy in the crawl it was built from
  */
 export function managedPolicySnapshotDate(): string {
-  return load().date;
+  if (snapshot) return snapshot.date;
+  const fd = openSync(SNAPSHOT_URL, 'r');
+  try {
+    const head = Buffer.alloc(256);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    return /^\{"date":"(\d{4}-\d{2}-\d{2})"/.exec(text)?.[1] ?? load().date;
+  } finally {
+    closeSync(fd);
+  }
 }
