@@ -133,6 +133,67 @@ ${TRUST_YAML}      Policies:
       assert.deepEqual(lint([{ text: template('\n    Default: shared-bucket'), file: 't.yaml' }], ['ml/s3-scope']), ['t.yaml:22:27-22:60 ml/s3-scope']);
     });
 
+    it('leaves values the template does not decide to no syntax rule', () => {
+      const text = `Parameters:
+  KeyArn: { Type: String }
+  Provider: { Type: String }
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: !Ref Provider }
+            Action: sts:AssumeRoleWithWebIdentity
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: kms:Decrypt
+                Resource: [!Ref KeyArn, !GetAtt Key.Arn, !ImportValue shared-key-arn]
+                Condition: { IpAddress: { "aws:SourceIp": !Ref KeyArn } }
+`;
+      const rules = ['malformed-arn', 'arn-field-not-allowed', 'action-resource-mismatch', 'invalid-federated-principal', 'variable-in-non-string-operator', 'invalid-policy-variable'];
+      assert.deepEqual(lint([{ text, file: 't.yaml' }], rules), []);
+    });
+
+    it('reports a partly unknown Resource when no value of the unknown part reaches the scope', () => {
+      const text = `Parameters:
+  Suffix: { Type: String }
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+${TRUST_YAML}      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: !Sub arn:aws:s3:::evil-\${Suffix}/*
+              - Effect: Allow
+                Action: s3:PutObject
+                Resource: !Sub arn:aws:s3:::ml-data-lake-\${Suffix}/*
+`;
+      // line 20 is the first Resource (16 spaces, `Resource: `); the 34-character !Sub scalar starts at column 27.
+      // The second one (line 23) may name a data-lake bucket or not, so it gives nothing.
+      const engine = new Engine({ plugins: [ml], recommended: false, config: { rules: { 'ml/s3-scope': 'error' } } });
+      const results = engine.lintText(text, 't.yaml').results.map((r) => `${r.loc.start.line}:${r.loc.start.column}-${r.loc.end.column} ${r.level}`);
+      assert.deepEqual(results, ['20:27-61 error']);
+    });
+
+    it('reports a policy variable as certain when no value of it reaches the scope', () => {
+      // line 4: `    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ` is 62 characters
+      const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::corp-finance/home/${aws:username}/*"}\n  ]\n}\n';
+      const engine = new Engine({ plugins: [ml], recommended: false, config: { rules: { 'ml/s3-scope': 'error' } } });
+      assert.deepEqual(engine.lintText(text, 'p.json').results.map((r) => `${r.loc.start.line}:${r.loc.start.column} ${r.level}`), ['4:63 error']);
+    });
+
     it('locates findings in statements, conditions, principals and intrinsic-built strings', () => {
       const text = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -226,6 +287,15 @@ resource "aws_iam_role_policy_attachment" "training" {
       ];
       // policies.tf line 8: `  policy = jsonencode({ … Resource = var.bucket_arn }] })`; var.bucket_arn starts at column 118
       assert.deepEqual(lint(inputs, ['ml/s3-scope']), ['m/policies.tf:8:118-8:132 ml/s3-scope']);
+    });
+
+    it('turns a failure inside a reader into a READER_CRASH notification of its files', () => {
+      const text = 'resource "aws_iam_policy" "p" {\n  policy = file("${path.module}/p.json")\n}\n';
+      const engine = new Engine({ recommended: false });
+      const [report] = engine.lintGroup([{ text, file: 'm/main.tf' }], () => {
+        throw new Error('disk on fire');
+      });
+      assert.deepEqual(report!.notifications.map((n) => `${n.code} ${n.file} ${n.message}`), ['READER_CRASH m/main.tf iamscope could not read m/main.tf: disk on fire']);
     });
 
     it('reports malformed HCL as a parse-error with its position and still reads the rest', () => {

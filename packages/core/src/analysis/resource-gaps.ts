@@ -3,7 +3,7 @@ import { substitutesVariables } from '../policy/variables.js';
 import { actionMatches } from '../pattern/action.js';
 import { compileResourcePattern } from '../pattern/arn.js';
 import type { Token } from '../pattern/tokens.js';
-import { findWitnessInSets, type WorkBudget } from '../pattern/witness.js';
+import { findWitnessInSets, overlaps, QUICK_STATE_BUDGET, type WorkBudget } from '../pattern/witness.js';
 import type { ListElement, PolicyNode, ResourceNode, StatementNode } from '../policy/nodes.js';
 import type { SourceLocation } from '../source/location.js';
 
@@ -259,7 +259,9 @@ const ANY: Token[] = [{ kind: 'run' }];
  * bounded (see {@link ELEMENT_WORK_UNITS}); an element whose question is not answered within its
  * allowance is returned without a witness (undecided, uncertain), never dropped. An Allow element
  * whose reach depends on a template value left unknown (`placeholderDecides`) gives no gap: the
- * finding would depend on a value the scan cannot know.
+ * finding would depend on a value the scan cannot know — unless no value of its variables and
+ * placeholders could bring it into `query.allowed` and no Deny, boundary or SCP applies to its
+ * actions: then the gap does not depend on them and is certain.
  * Source of truth: IAM User Guide, "Policy evaluation logic"; iam-grammar.md §6.2, §9.
  * @param policies one identity policy, or the policies of one principal
  * @param query actions with their resource universes, and the allowed resources
@@ -278,7 +280,9 @@ export function findResourceGaps(policies: PolicyNode | PolicySet, query: ScopeQ
     policyWork.units -= Math.min(ELEMENT_WORK_UNITS, policyWork.units) - work.units;
     if (!gap) continue;
     const { statement, loc, element, order } = target;
-    gaps.push({ statement, loc, element, ...gap, uncertain: gap.uncertain || target.variable, order });
+    // variables decide nothing when no value of them reaches the scope and no Deny, boundary or SCP can cut the grant
+    const undecidedByVariables = target.outsideScope && limits.length === 0 && !denyViews.some((d) => target.actions.some((a) => d.actions.has(a.action)));
+    gaps.push({ statement, loc, element, ...gap, uncertain: gap.uncertain || (target.variable && !undecidedByVariables), order });
   }
   return gaps.sort((a, b) => a.order - b.order || a.loc.start.offset - b.loc.start.offset).map(({ order: _, ...gap }) => gap);
 }
@@ -291,6 +295,8 @@ interface Target {
   base: Token[];
   allowed: Token[][];
   variable: boolean;
+  /** True when every value of the item's variables lies outside `allowed` (so they do not decide a gap unless a Deny or limit applies). */
+  outsideScope?: boolean;
 }
 
 /** The Resource items and NotResource elements of the policy's Allow statements that grant query actions. */
@@ -304,10 +310,13 @@ function allowTargets(policy: PolicyNode, query: ScopeQuery): Target[] {
     const actions = query.actions.filter((a) => allowedActions.has(a.action));
     if (s.resource) {
       for (const item of s.resource.items) {
-        // a template value left unknown decides whether this item reaches outside: no finding either way
-        if (item.value === null || placeholderDecides(item.value)) continue;
+        if (item.value === null) continue;
         const p = compileResourcePattern(item.value, { variables: variables ? 'wildcard' : 'literal' });
-        targets.push({ statement: s, actions, loc: item.loc, element: 'Resource', base: p.tokens, allowed: query.allowed, variable: p.hasVariables });
+        // no value of a variable or placeholder can bring the item into the scope (`arn:aws:s3:::evil-${X}/*`)
+        const outsideScope = p.hasVariables && query.allowed.every((a) => !overlaps([p.tokens, a], QUICK_STATE_BUDGET));
+        // otherwise a template value left unknown decides whether the item reaches outside: no finding either way
+        if (placeholderDecides(item.value) && !outsideScope) continue;
+        targets.push({ statement: s, actions, loc: item.loc, element: 'Resource', base: p.tokens, allowed: query.allowed, variable: p.hasVariables, outsideScope });
       }
     } else if (s.notResource && !s.notResource.items.some((i) => placeholderDecides(i.value))) {
       // Allow + NotResource allows everything outside the listed patterns (a variable there makes it uncertain).

@@ -60,7 +60,7 @@ export function readGroup(inputs: readonly LintInput[], readReferenced: ReadRefe
     } else if (input.text.length > QUICK_CHECK_CHARS && isValidJsonWithoutPolicy(input.text)) {
       read.push(undefined);
     } else {
-      read.push(readFile(input.text, input.file));
+      read.push(guarded(() => readFile(input.text, input.file), [index], inputs, reports));
     }
   }
   if (terraform.length === 0) return read;
@@ -71,7 +71,7 @@ export function readGroup(inputs: readonly LintInput[], readReferenced: ReadRefe
     }
     return read;
   }
-  const sources = readTerraformModule(terraform.map((i) => ({ text: inputs[i]!.text, file: inputs[i]!.file })), readReferenced);
+  const sources = guarded(() => readTerraformModule(terraform.map((i) => ({ text: inputs[i]!.text, file: inputs[i]!.file })), readReferenced), terraform, inputs, reports) ?? [];
   for (const source of sources) {
     const at = terraform.find((i) => inputs[i]!.file === source.file);
     const entry = { source, document: policiesDocument(source) };
@@ -79,4 +79,27 @@ export function readGroup(inputs: readonly LintInput[], readReferenced: ReadRefe
     else read[at] = entry;
   }
   return read;
+}
+
+/**
+ * Runs a reader so that a failure of iamscope's own (a bug, or input deeper than a reader guards
+ * against) costs only the files it reads: each gets a `READER_CRASH` error notification with the
+ * reason, and the rest of the scan goes on.
+ * @param read the reader call
+ * @param indices the inputs it reads
+ * @param inputs the group's files
+ * @param reports their reports
+ * @returns the reader's output, or undefined when it threw
+ */
+function guarded<T>(read: () => T, indices: readonly number[], inputs: readonly LintInput[], reports: FileReport[]): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    for (const index of indices) {
+      const file = inputs[index]!.file;
+      reports[index]!.notifications.push({ level: 'error', code: 'READER_CRASH', message: `iamscope could not read ${file}: ${reason}`, file });
+    }
+    return undefined;
+  }
 }

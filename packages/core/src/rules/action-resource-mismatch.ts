@@ -1,3 +1,4 @@
+import { startsWithPlaceholder } from '../sources/placeholder.js';
 import { substitutesVariables } from '../policy/variables.js';
 import { lookupActionPattern } from '../catalog/actions.js';
 import { actionResourceFormats } from '../catalog/resource-formats.js';
@@ -82,7 +83,7 @@ export default defineRule({
     return {
       Statement(statement) {
         const items = statement.resource?.items ?? [];
-        if (!statement.action || items.length === 0 || items.some((i) => i.value === null || i.value === '*' || isApiGatewayShorthand(i.value))) return;
+        if (!statement.action || items.length === 0 || items.some((i) => i.value === null || i.value === '*' || isApiGatewayShorthand(i.value) || startsWithPlaceholder(i.value))) return;
         const variables = substitutesVariables(context.policy) ? 'wildcard' : 'literal';
         const resources = items.map((i) => ({ text: i.value!, tokens: compileResourcePattern(i.value!, { variables }).tokens }));
         for (const node of statement.action.items) {

@@ -1,3 +1,4 @@
+import { startsWithPlaceholder } from '../sources/placeholder.js';
 import { defineRule, elementUrl } from './define.js';
 import { arnFormatsOf, FormatFit, mayBeEmpty, parseArnPattern, variableMode } from './support/arn-fields.js';
 
@@ -36,7 +37,7 @@ export default defineRule({
   create(context) {
     return {
       Resource(node) {
-        if (node.value === null || node.value === '*') return;
+        if (node.value === null || node.value === '*' || startsWithPlaceholder(node.value)) return;
         const pattern = parseArnPattern(node.value, variableMode(context.policy));
         const [arn, , service, region, account] = pattern.fields;
         if (arn?.text !== 'arn' || !service?.placed || service.wild || !account) return;

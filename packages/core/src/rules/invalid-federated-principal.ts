@@ -1,3 +1,4 @@
+import { hasPlaceholder } from '../sources/placeholder.js';
 import { federatedProviderKind, hasPartialWildcard } from '../policy/principal.js';
 import { defineRule, elementUrl } from './define.js';
 
@@ -26,7 +27,7 @@ export default defineRule({
   create(context) {
     return {
       PrincipalValue(node) {
-        if (node.principalType !== 'Federated' || node.value === null || node.value === '*' || hasPartialWildcard(node.value)) return;
+        if (node.principalType !== 'Federated' || node.value === null || node.value === '*' || hasPartialWildcard(node.value) || hasPlaceholder(node.value)) return;
         if (!federatedProviderKind(node.value)) context.report({ node, messageId: 'invalidProvider', data: { value: JSON.stringify(node.value) } });
       },
     };

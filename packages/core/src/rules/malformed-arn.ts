@@ -1,3 +1,4 @@
+import { startsWithPlaceholder } from '../sources/placeholder.js';
 import { closest } from '../catalog/suggest.js';
 import { defineRule, elementUrl } from './define.js';
 import { canHaveSixFields, canStartWithArn, isApiGatewayShorthand, namedAccountFields, parseArnPattern, variableMode } from './support/arn-fields.js';
@@ -37,7 +38,8 @@ export default defineRule({
   create(context) {
     return {
       Resource(node) {
-        if (node.value === null || node.value === '*' || isApiGatewayShorthand(node.value)) return;
+        // a value a template leaves unknown from its first character may be any ARN
+        if (node.value === null || node.value === '*' || isApiGatewayShorthand(node.value) || startsWithPlaceholder(node.value)) return;
         const value = JSON.stringify(node.value);
         const pattern = parseArnPattern(node.value, variableMode(context.policy));
         if (!canStartWithArn(pattern)) {

@@ -1,3 +1,4 @@
+import { withoutPlaceholders } from '../sources/placeholder.js';
 import { findVariable, valueText } from '../policy/condition-value.js';
 import { parseConditionOperator, type OperatorFamily } from '../policy/condition-operator.js';
 import { defineRule } from './define.js';
@@ -36,7 +37,8 @@ export default defineRule({
         if (!family || (family !== 'Bool' && !NO_VARIABLES.has(family))) return;
         for (const value of node.keys.flatMap((key) => key.values)) {
           const text = valueText(value);
-          const variable = text === undefined ? undefined : findVariable(text);
+          // a template's unknown values are substituted before IAM reads the policy
+          const variable = text === undefined ? undefined : findVariable(withoutPlaceholders(text));
           if (variable === undefined) continue;
           const data = { variable, operator: node.operator };
           if (family === 'Bool') context.report({ node: value, messageId: 'boolVariable', data, uncertain: true });

@@ -52,3 +52,21 @@ export function placeholderDecides(value: string | null): boolean {
   const rest = fields.slice(5).join(':');
   return [fields[1], fields[2], rest].some((f) => f!.includes('\u0000')) || [fields[3], fields[4]].some((f) => f!.includes('\u0000') && f !== '\u0000');
 }
+
+/**
+ * Whether a value begins with a placeholder, so nothing about its form is known (an ARN built by
+ * `!GetAtt Key.Arn` or `var.kms_key_arn` may be any ARN): syntax rules leave such a value alone.
+ * @param value an element value (null for non-strings)
+ */
+export function startsWithPlaceholder(value: string | null | undefined): boolean {
+  return typeof value === 'string' && value.startsWith(PREFIX);
+}
+
+/**
+ * A value with its placeholders taken out, for rules that look for real policy variables in it.
+ * @param value an element value
+ * @returns the value without any `${unresolved:…}`
+ */
+export function withoutPlaceholders(value: string): string {
+  return value.replace(/\$\{unresolved:[^}]*\}/g, '');
+}
