@@ -224,6 +224,26 @@ Resources:
       ]);
     });
 
+    it('says a finding in a trust policy that a YAML anchor shares between two roles once', () => {
+      // line 9: 12 spaces, `Principal: { AWS: ` (18 characters), so the quoted "*" spans columns 31-33
+      const text = `Resources:
+  A:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: &trust
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: "*" }
+            Action: sts:AssumeRole
+  B:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: *trust
+`;
+      assert.deepEqual(lint([{ text, file: 't.yaml' }], ['trust-policy-wildcard-principal']), ['t.yaml:9:31-9:34 trust-policy-wildcard-principal']);
+    });
+
     it('reports malformed YAML as a parse-error with its position', () => {
       const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role:\n    Type: [AWS::IAM::Role\n';
       const [result] = new Engine({ recommended: false }).lintText(text, 'broken.yaml').results;
@@ -295,7 +315,7 @@ resource "aws_iam_role_policy_attachment" "training" {
       const [report] = engine.lintGroup([{ text, file: 'm/main.tf' }], () => {
         throw new Error('disk on fire');
       });
-      assert.deepEqual(report!.notifications.map((n) => `${n.code} ${n.file} ${n.message}`), ['READER_CRASH m/main.tf iamscope could not read m/main.tf: disk on fire']);
+      assert.deepEqual(report!.notifications.map((n) => `${n.code} ${n.file} ${n.message}`), ['READER_CRASH m/main.tf iamscope could not read the file: disk on fire']);
     });
 
     it('reports malformed HCL as a parse-error with its position and still reads the rest', () => {

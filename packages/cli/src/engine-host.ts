@@ -123,10 +123,11 @@ function readText(absolute: string, relative: string): string | FileReport {
     bytes = readFileSync(absolute);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return notice(relative, 'READ_ERROR', `Cannot read ${relative}: ${reason}.`);
+    // the notification names the file; the message says what happened to it
+    return notice(relative, 'READ_ERROR', `Cannot read the file: ${reason}.`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    const message = `Skipped ${relative}: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit (IAM policies are at most tens of kilobytes).`;
+    const message = `Skipped: ${bytes.length} bytes is over the ${MAX_FILE_BYTES}-byte limit (IAM policies are at most tens of kilobytes).`;
     return notice(relative, 'FILE_TOO_LARGE', message, 'warning');
   }
   return decode(bytes);

@@ -143,7 +143,7 @@ export class Engine {
         const messageId = fileKind(input.file, input.text) === 'json' ? 'invalidJson' : 'invalidSyntax';
         report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId, message: error.message, file: input.file, loc: error.loc, fingerprint: '' });
       }
-      report.results.sort(compareResults);
+      report.results = withoutRepeats(report.results.sort(compareResults));
       assignFingerprints(report.results, entry?.document, input.text);
       this.suppress(report, input.matchPath ?? input.file, owners.filter((o) => o.index === index).map((o) => o.policy));
     }
@@ -379,6 +379,20 @@ function mergeOptions(defaults: Record<string, unknown>, user: Record<string, un
     merged[key] = isPlainObject(base) && isPlainObject(value) ? mergeOptions(base, value) : value;
   }
   return merged;
+}
+
+/**
+ * Drops a result that repeats the one before it: same rule, place and message. One document can be
+ * checked twice — a YAML anchor shares a trust policy between two roles, a Terraform data source is
+ * used in two places — and the same finding at the same place is said once.
+ * @param sorted results sorted with {@link compareResults}
+ * @returns the results without repeats
+ */
+function withoutRepeats(sorted: Result[]): Result[] {
+  return sorted.filter((r, i) => {
+    const p = sorted[i - 1];
+    return !p || p.ruleId !== r.ruleId || p.message !== r.message || p.loc.start.offset !== r.loc.start.offset || p.loc.end.offset !== r.loc.end.offset;
+  });
 }
 
 /**

@@ -98,7 +98,7 @@ function guarded<T>(read: () => T, indices: readonly number[], inputs: readonly 
     const reason = error instanceof Error ? error.message : String(error);
     for (const index of indices) {
       const file = inputs[index]!.file;
-      reports[index]!.notifications.push({ level: 'error', code: 'READER_CRASH', message: `iamscope could not read ${file}: ${reason}`, file });
+      reports[index]!.notifications.push({ level: 'error', code: 'READER_CRASH', message: `iamscope could not read the file: ${reason}`, file });
     }
     return undefined;
   }
