@@ -42,8 +42,25 @@ new RuleTester().run('ml/privilege-escalation', rule, {
       name: 'everything on everything: already administrator, nothing to escalate to',
       code: policy(`    { "Effect": "Allow", "Action": "*", "Resource": "*" }`),
     },
+    {
+      name: 'a Deny with NotResource confines the grant to a resource the method cannot use',
+      code: policy(`    { "Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*" },
+    { "Effect": "Deny", "Action": "iam:*", "NotResource": "arn:aws:s3:::ml-data-lake-a" }`),
+    },
   ],
   invalid: [
+    {
+      // line 4 `    { "Effect": "Allow", "Action": ` is 35 characters: the quoted 25-character action spans columns 36-60
+      name: 'a mixed-case action is the same action',
+      code: policy(`    { "Effect": "Allow", "Action": "IAM:createPolicyVersion", "Resource": "*" }`),
+      errors: [{ messageId: 'escalate', line: 4, column: 36, endLine: 4, endColumn: 61 }],
+    },
+    {
+      // Allow with NotResource still reaches every other customer managed policy
+      name: 'Allow with NotResource that leaves out only some policies',
+      code: policy(`    { "Effect": "Allow", "Action": "iam:CreatePolicyVersion", "NotResource": "arn:aws:iam::*:policy/protected-*" }`),
+      errors: [{ messageId: 'escalate', line: 4, column: 36, endLine: 4, endColumn: 61 }],
+    },
     {
       name: 'PassRole on every role with CreateNotebookInstance, reported on the PassRole item',
       // line 4 `    { "Effect": "Allow", "Action": ["iam:PassRole", …`: the item starts at column 37
