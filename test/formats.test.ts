@@ -309,6 +309,36 @@ resource "aws_iam_role_policy_attachment" "training" {
       assert.deepEqual(lint(inputs, ['ml/s3-scope']), ['m/policies.tf:8:118-8:132 ml/s3-scope']);
     });
 
+    it('locates findings in a data document: principals, condition keys and actions', () => {
+      const text = `resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole", "sts:AsumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalOrgId2"
+      values   = ["o-abc"]
+    }
+  }
+}
+`;
+      // line 8: 4 spaces, `actions = [` then "sts:AssumeRole" (16-31) and "sts:AsumeRole" (34-48, quotes included);
+      // line 11: 6 spaces, `identifiers = [` (15 characters), "*" at 22-24; line 15: `      variable = ` then the key at 18
+      assert.deepEqual(lint([{ text, file: 'main.tf' }], ['unknown-action', 'trust-policy-wildcard-principal', 'unknown-global-condition-key']), [
+        'main.tf:8:34-8:49 unknown-action',
+        'main.tf:11:22-11:25 trust-policy-wildcard-principal',
+        'main.tf:15:18-15:39 unknown-global-condition-key',
+      ]);
+    });
+
     it('turns a failure inside a reader into a READER_CRASH notification of its files', () => {
       const text = 'resource "aws_iam_policy" "p" {\n  policy = file("${path.module}/p.json")\n}\n';
       const engine = new Engine({ recommended: false });
