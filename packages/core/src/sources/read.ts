@@ -7,6 +7,7 @@
  */
 import type { DocumentNode } from '@humanwhocodes/momoa';
 import { parseJson, parseJsonc } from '../json/parse.js';
+import { positionAt } from '../source/location.js';
 import { findPolicyObjects } from '../policy/detect.js';
 import { isAuthorizationDetails, readAuthorizationDetails } from './authorization-details/index.js';
 import { isCloudFormationTemplate, readCloudFormationJson, readCloudFormationYaml } from './cloudformation/index.js';
@@ -60,13 +61,20 @@ export function policiesDocument(source: SourceFile): DocumentNode | undefined {
  * Reads a file that is not Terraform HCL. Never throws: syntax errors become `errors`.
  * Invalid JSON that is valid JSONC without a policy (tsconfig.json) and invalid YAML that shows no
  * sign of being a CloudFormation template (a Helm chart template) hold nothing to check and give
- * no error.
+ * no error. Text that is UTF-16 without a byte-order mark ({@link utf16WithoutBom}) is not parsed:
+ * it gives that error (for YAML, only when it looks like a template once the NULs are removed).
  * @param text file contents
  * @param file path used in results
  * @returns the reader output and the document for fingerprints
  */
 export function readFile(text: string, file: string): ReadFile {
-  if (fileKind(file, text) === 'yaml') {
+  const kind = fileKind(file, text);
+  const utf16 = utf16WithoutBom(text);
+  if (utf16) {
+    const relevant = kind === 'json' || looksLikeTemplate(text.replaceAll('\0', ''));
+    return { source: { file, policies: [], principals: [], attachments: [], errors: relevant ? [utf16] : [] } };
+  }
+  if (kind === 'yaml') {
     const source = readCloudFormationYaml(text, file);
     if (source.errors.length > 0 && source.policies.length === 0 && !looksLikeTemplate(text)) return { source: { ...source, errors: [] } };
     return { source, document: policiesDocument(source) };
@@ -74,7 +82,7 @@ export function readFile(text: string, file: string): ReadFile {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const jsonc = parseJsonc(text);
-    const errors = jsonc && findPolicyObjects(jsonc).length === 0 ? [] : [jsonError(parsed.error.message, parsed.error.position, text)];
+    const errors = jsonc && findPolicyObjects(jsonc).length === 0 ? [] : [oneCharacterError(parsed.error.message, parsed.error.position, text)];
     return { source: { file, policies: [], principals: [], attachments: [], errors } };
   }
   const { document } = parsed;
@@ -85,8 +93,27 @@ export function readFile(text: string, file: string): ReadFile {
   return { source: readPolicyJson(document, file), document };
 }
 
-/** A JSON syntax error one character wide (empty at the end of the text). */
-function jsonError(message: string, start: { line: number; column: number; offset: number }, text: string): SourceFile['errors'][number] {
+/**
+ * The error for text that is UTF-16 decoded as UTF-8: a UTF-16 file without a byte-order mark
+ * (the CLI decodes UTF-16 only after a BOM) holds a NUL (U+0000) next to every ASCII character.
+ * Used for JSON and YAML alike, before either parser sees the NULs.
+ * Source of truth: RFC 2781 §3.3 (UTF-16 without a BOM); YAML 1.2.2 §5.2 and RFC 8259 §8.1 (text is UTF-8 unless marked).
+ * @param text the file's text as decoded
+ * @returns an error one character wide at the first NUL when at least a quarter of the first
+ *   1,024 characters are NULs, else undefined (other text, including other binary data, is left to the parsers)
+ */
+export function utf16WithoutBom(text: string): SourceFile['errors'][number] | undefined {
+  const sample = text.slice(0, 1024);
+  const nuls = sample.split('\0').length - 1;
+  if (nuls === 0 || nuls * 4 < sample.length) return undefined;
+  const at = sample.indexOf('\0');
+  const order = at % 2 === 1 ? 'little-endian' : 'big-endian';
+  const message = `The file looks like UTF-16 (${order}) without a byte-order mark: every other character is NUL (U+0000). Save it as UTF-8, or as UTF-16 with a byte-order mark.`;
+  return oneCharacterError(message, positionAt(text, at), text);
+}
+
+/** An error one character wide (empty at the end of the text). */
+function oneCharacterError(message: string, start: { line: number; column: number; offset: number }, text: string): SourceFile['errors'][number] {
   const width = start.offset < text.length ? 1 : 0;
   return { message, loc: { start, end: { line: start.line, column: start.column + width, offset: start.offset + width } } };
 }

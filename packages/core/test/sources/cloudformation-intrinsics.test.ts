@@ -67,22 +67,69 @@ describe('CloudFormation intrinsics', () => {
     });
   });
 
-  it('drops AWS::NoValue members, and makes Fn::If a placeholder outside Action/Resource lists and in NotAction', () => {
+  it('drops AWS::NoValue members; Fn::If is a placeholder in NotAction, NotResource, Effect and negated condition operators', () => {
     const source = readCloudFormationYaml(
       roleTemplate(
         '',
-        '              - Effect: Allow\n                Sid: !Ref AWS::NoValue\n' +
-          '                NotAction: [!If [C, "iam:*", "s3:*"]]\n                Resource: "*"\n' +
-          '                Condition: {StringEquals: {aws:RequestedRegion: !If [C, eu-west-1, us-east-1]}}\n',
+        '              - Effect: !If [C, Allow, Deny]\n                Sid: !Ref AWS::NoValue\n' +
+          '                NotAction: [!If [C, "iam:*", "s3:*"]]\n                NotResource: !If [C, "arn:aws:s3:::a/*", "arn:aws:s3:::b/*"]\n' +
+          '                Condition: {StringNotEquals: {aws:RequestedRegion: !If [C, eu-west-1, us-east-1]}, NotIpAddress: {aws:SourceIp: [!If [C, 10.0.0.0/8, 192.168.0.0/16]]}}\n',
+      ),
+      FILE,
+    );
+    assert.deepEqual(inline(source), {
+      Effect: '${unresolved:Fn::If:C}',
+      NotAction: ['${unresolved:Fn::If:C}'],
+      NotResource: '${unresolved:Fn::If:C}',
+      Condition: { StringNotEquals: { 'aws:RequestedRegion': '${unresolved:Fn::If:C}' }, NotIpAddress: { 'aws:SourceIp': ['${unresolved:Fn::If:C}'] } },
+    });
+  });
+
+  it('takes both branches of an Fn::If that is the whole Action, Resource, principal or condition value, each at its branch', () => {
+    const source = readCloudFormationYaml(
+      roleTemplate(
+        '',
+        '              - Effect: Allow\n' +
+          '                Principal: {AWS: !If [C, "arn:aws:iam::111122223333:root", !Ref AWS::NoValue]}\n' +
+          '                Action: !If [C, s3:GetObject, [s3:PutObject, s3:DeleteObject]]\n' +
+          '                Resource: !If [C, "arn:aws:s3:::prod/*", "arn:aws:s3:::scratch/*"]\n' +
+          '                Condition: {StringEquals: {aws:RequestedRegion: !If [C, eu-west-1, [us-east-1]]}}\n',
       ),
       FILE,
     );
     assert.deepEqual(inline(source), {
       Effect: 'Allow',
-      NotAction: ['${unresolved:Fn::If:C}'],
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:RequestedRegion': '${unresolved:Fn::If:C}' } },
+      Principal: { AWS: ['arn:aws:iam::111122223333:root'] },
+      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      Resource: ['arn:aws:s3:::prod/*', 'arn:aws:s3:::scratch/*'],
+      Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1', 'us-east-1'] } },
     });
+    const statement = (source.policies[0]!.object.members[0]!.value as { elements: { value: ValueNode }[] }).elements[0]!.value;
+    const resource = statement.type === 'Object' ? statement.members.find((m) => m.name.type === 'String' && m.name.value === 'Resource')!.value : undefined;
+    assert.equal(resource?.type, 'Array');
+    // line 12: 16 spaces, "Resource: " (cols 17-26), "!If [" from col 27, "C, " cols 32-34, the true branch at
+    // cols 35-55 (21 characters with quotes), ", " then the false branch at cols 58-81
+    assert.equal(span(resource.loc), '12:27-12:83');
+    assert.deepEqual(resource.elements.map((e) => span(e.value.loc)), ['12:35-12:56', '12:58-12:82']);
+  });
+
+  it('reads the statements of both branches of an Fn::If that is the whole Statement, without AWS::NoValue', () => {
+    const source = readCloudFormationYaml(
+      `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement: !If [C, [{Effect: Allow, Action: "s3:*", Resource: "*"}], !Ref AWS::NoValue]
+`,
+      FILE,
+    );
+    assert.deepEqual(source.errors, []);
+    assert.deepEqual(plain(source.policies[0]!.object), { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    const statements = source.policies[0]!.object.members[0]!.value;
+    // line 6: 8 spaces, "Statement: " (cols 9-19), "!If [C, [" from col 20; the statement's "{" at col 29,
+    // 46 characters long ("{Effect: Allow, " 16, 'Action: "s3:*", ' 16, 'Resource: "*"}' 14), so it ends before col 75
+    assert.equal(statements.type === 'Array' ? span(statements.elements[0]!.value.loc) : '', '6:29-6:75');
   });
 
   it('writes Fn::ImportValue, Fn::GetAtt with a nested attribute, and Fn::FindInMap with an unknown key as placeholders', () => {
@@ -140,7 +187,7 @@ describe('CloudFormation intrinsics', () => {
     for (let i = 1; i <= 6; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
     const source = readCloudFormationYaml(`${lines.join('\n')}\n`, FILE);
     assert.equal(source.errors.length, 1);
-    assert.equal(source.errors[0]!.message, 'YAML aliases expand to more than 200000 nodes; they are read as null.');
+    assert.equal(source.errors[0]!.message, 'YAML aliases expand to more than 200000 nodes (an alias bomb?): this alias, and any later one that would pass the limit, is read as null.');
     assert.equal(source.errors[0]!.loc.start.line, 6);
   });
 
@@ -164,7 +211,7 @@ describe('CloudFormation intrinsics', () => {
     assert.deepEqual(statement.members.map((m) => [m.name.type === 'String' && m.name.value, m.loc.start.line]), [['Effect', 9], ['Action', 10], ['Action', 11], ['Resource', 12]]);
   });
 
-  it('reads only the first document of a stream, and counts positions after a BOM and CRLF line ends', () => {
+  it('reads the documents of a stream that are templates (not a second `Resources: {}`), and counts positions after a BOM and CRLF line ends', () => {
     const text = '\ufeffResources:\r\n  B:\r\n    Type: AWS::S3::BucketPolicy\r\n    Properties:\r\n      PolicyDocument: {Statement: [{Effect: Allow, Principal: "*", Action: "s3:GetObject"}]}\r\n---\r\nResources: {}\r\n';
     const source = readCloudFormationYaml(text, FILE);
     assert.equal(source.policies.length, 1);

@@ -62,7 +62,7 @@ function fromText(
 ): ObjectNode | undefined {
   const parsed = parseEmbeddedJson(text, loc, map, template.lines);
   if (!parsed.ok) {
-    errors.push({ message: `${parsed.message} (in the policy text at ${path})`, loc: parsed.loc });
+    errors.push({ message: `Invalid JSON in the policy text at ${path}: ${parsed.message}`, loc: parsed.loc });
     return undefined;
   }
   if (parsed.value.type === 'Object') return parsed.value;

@@ -18,7 +18,8 @@ export type EmbeddedJson = { ok: true; value: ValueNode } | { ok: false; message
  * @param whole the location of the string's node in the file (every node gets it when `map` is undefined)
  * @param map where each character of `value` was written ({@link scalarMap}), if known exactly
  * @param lines positions of the enclosing file
- * @returns the JSON value, or the syntax error at its place in the file
+ * @returns the JSON value, or the syntax error (its message without the `Invalid JSON: ` prefix,
+ *   for the caller's own) at its place in the file
  */
 export function parseEmbeddedJson(value: string, whole: SourceLocation, map: ScalarMap | undefined, lines: LineIndex): EmbeddedJson {
   const span = (start: number, end: number): SourceLocation => {
@@ -31,7 +32,7 @@ export function parseEmbeddedJson(value: string, whole: SourceLocation, map: Sca
   const parsed = parseJson(value);
   if (!parsed.ok) {
     const at = span(parsed.error.position.offset, parsed.error.position.offset).start;
-    return { ok: false, message: parsed.error.message, loc: { start: at, end: at } };
+    return { ok: false, message: parsed.error.message.replace(/^Invalid JSON: /, ''), loc: { start: at, end: at } };
   }
   relocate(parsed.document, span);
   return { ok: true, value: parsed.document.body };

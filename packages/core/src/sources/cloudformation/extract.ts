@@ -4,7 +4,7 @@
  * inline policies, trust policies, boundaries and group memberships, SAM functions' and state
  * machines' generated roles, and attachments of managed policies to principals.
  * Source of truth: CloudFormation resource type reference (AWS::IAM::*), AWS SAM specification
- * (AWS::Serverless::Function / StateMachine `Policies`, `Role`, `PermissionsBoundary`).
+ * (AWS::Serverless::Function / StateMachine `Policies`, `Role`, `PermissionsBoundary`, `Globals`).
  */
 import type { MemberNode, ObjectNode, ValueNode } from '@humanwhocodes/momoa';
 import { lastMember } from '../../policy/build.js';
@@ -12,9 +12,11 @@ import type { PolicyType } from '../../policy/nodes.js';
 import { memberNode, objectNode } from '../synthetic.js';
 import type { AttachmentDecl, ExtractedPolicy, PrincipalDecl, Ref, SourceFile } from '../types.js';
 import { documentsOf } from './documents.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import { intrinsicOf } from './intrinsics.js';
 import { POLICY_PROPERTIES } from './policy-properties.js';
 import { listItems, literalText, referenceOf, resourceRef } from './references.js';
+import { samProperty } from './sam-globals.js';
 import type { Template, TemplateResource } from './template.js';
 
 /** What a template declares (a {@link SourceFile} without its file name and format). */
@@ -40,7 +42,7 @@ const INLINE_OWNER: Record<string, { property: string; kind: 'role' | 'user' | '
  * Reads every policy and principal of a template.
  * @param template the indexed template
  * @returns policies (with policy type, path, refs, owner, CDK path), principals, attachments, and
- *   the errors of policies written as invalid JSON text
+ *   the errors of policies written as invalid JSON text and of duplicate keys outside policies
  */
 export function extractTemplate(template: Template): TemplateContents {
   const out: TemplateContents = { policies: [], principals: [], attachments: [], errors: [] };
@@ -49,6 +51,7 @@ export function extractTemplate(template: Template): TemplateContents {
     new ResourceReader(template, resource, properties?.type === 'Object' ? properties : objectNode([], resource.member.loc), out).read();
   }
   addGroupMemberships(template, out.principals);
+  out.errors.push(...duplicateKeys(template.root, out.policies.map((p) => p.object)));
   return out;
 }
 
@@ -110,14 +113,19 @@ class ResourceReader {
     this.managedPolicies(ref);
   }
 
-  /** The role SAM generates for a function or state machine without `Role`: trust, `Policies` (inline documents and managed policy names or ARNs), boundary. */
+  /**
+   * The role SAM generates for a function or state machine without `Role`: trust, `Policies`
+   * (inline documents and managed policy names or ARNs), boundary; trust and boundary with the
+   * template's `Globals` applied.
+   */
   private samRole(): void {
     const ref = resourceRef(this.template, `${this.resource.logicalId}Role`);
     const decl: PrincipalDecl = { kind: 'role', refs: [ref], name: `${this.resource.logicalId}Role`, loc: this.resource.member.name.loc, ...(this.cdkPath ? { cdkPath: this.cdkPath } : {}) };
-    this.boundary(decl);
+    const sam = (name: string) => samProperty(this.template, this.resource, this.property(name)?.value, name);
+    this.boundary(decl, sam('PermissionsBoundary')?.value);
     this.out.principals.push(decl);
-    const trust = this.property('AssumeRolePolicyDocument');
-    if (trust) this.addDocuments(trust.value, `${this.base}.AssumeRolePolicyDocument`, 'trust', { owner: ref });
+    const trust = sam('AssumeRolePolicyDocument');
+    if (trust) this.addDocuments(trust.value, trust.path, 'trust', { owner: ref });
     const policies = this.property('Policies');
     if (!policies) return;
     const items = policies.value.type === 'Array' || intrinsicOf(policies.value) ? listItems(this.template, policies.value) : [policies.value];
@@ -133,10 +141,10 @@ class ResourceReader {
     });
   }
 
-  private boundary(decl: PrincipalDecl): void {
-    const boundary = this.property('PermissionsBoundary');
-    const ref = boundary ? referenceOf(this.template, boundary.value, 'policy') : undefined;
-    if (boundary && ref) decl.boundary = { ref, loc: boundary.value.loc };
+  /** Sets the principal's boundary from `value` (by default its `PermissionsBoundary` property) when it names a policy. */
+  private boundary(decl: PrincipalDecl, value = this.property('PermissionsBoundary')?.value): void {
+    const ref = value ? referenceOf(this.template, value, 'policy') : undefined;
+    if (value && ref) decl.boundary = { ref, loc: value.loc };
   }
 
   private references(value: ValueNode, kind: 'role' | 'user' | 'group'): { ref: Ref; loc: ValueNode['loc'] }[] {

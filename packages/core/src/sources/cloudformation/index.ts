@@ -31,28 +31,41 @@ export function readCloudFormationJson(document: DocumentNode, text: string, fil
 }
 
 /**
- * Reads a YAML template. Never throws: YAML syntax errors, aliases that expand too far and nesting
- * deeper than {@link MAX_YAML_DEPTH} are `errors` with positions (and no policies are read from
- * such a file; the format is set only when the text that parsed is a template). A well-formed YAML
- * file that is not a template (a workflow, a compose file) gives no format, policies or errors.
- * Only the first document of a stream is read.
+ * Reads a YAML template, or every template of a multi-document stream. Never throws: YAML syntax
+ * errors, aliases that expand too far and nesting deeper than {@link MAX_YAML_DEPTH} are `errors`
+ * with positions. A document with a syntax error gives its errors and no policies; the other
+ * documents of the stream are still read, and so is a document whose aliases were cut off (they
+ * are null). The format is set when a document is a template. A well-formed YAML file that is not
+ * a template (a workflow, a compose file) gives no format, policies or errors. The templates of a
+ * stream are independent: the second one's references are `cfn:<file> (document 2)#<LogicalId>`
+ * and its policy paths start with `(document 2) `.
  * @param text the file's text
  * @param file the path used in results and in `cfn:<file>#<LogicalId>` references
- * @returns what the template declares
+ * @returns what the templates declare
  */
 export function readCloudFormationYaml(text: string, file: string): SourceFile {
   const lines = lineIndex(text);
-  const empty: SourceFile = { file, policies: [], principals: [], attachments: [], errors: [] };
+  const out: SourceFile = { file, policies: [], principals: [], attachments: [], errors: [] };
   const tooDeep = yamlTooDeep(text);
-  if (tooDeep !== undefined) return { ...empty, errors: [{ message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels.`, loc: lines.location(tooDeep, tooDeep) }] };
+  if (tooDeep !== undefined) return { ...out, errors: [{ message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels.`, loc: lines.location(tooDeep, tooDeep) }] };
   try {
     const tree = yamlTree(text, lines);
-    const format = isCloudFormationTemplate(tree.body) ? ('cloudformation' as const) : undefined;
-    if (tree.errors.length > 0) return { ...empty, ...(format ? { format } : {}), errors: tree.errors };
-    if (!format || tree.body?.type !== 'Object') return empty;
-    return { file, format, ...extractTemplate(indexTemplate(tree.body, file, lines, tree.scalarMapOf)) };
+    tree.documents.forEach((document, i) => {
+      out.errors.push(...document.syntaxErrors);
+      if (!isCloudFormationTemplate(document.body)) return;
+      out.format = 'cloudformation';
+      if (document.syntaxErrors.length > 0 || document.body?.type !== 'Object') return;
+      const label = i === 0 ? '' : ` (document ${i + 1})`;
+      const contents = extractTemplate(indexTemplate(document.body, `${file}${label}`, lines, tree.scalarMapOf));
+      out.policies.push(...contents.policies.map((p) => (label ? { ...p, path: `(document ${i + 1}) ${p.path}` } : p)));
+      out.principals.push(...contents.principals);
+      out.attachments.push(...contents.attachments);
+      out.errors.push(...contents.errors);
+    });
+    out.errors.push(...tree.problems);
+    return out;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { ...empty, errors: [{ message: 'YAML nested too deeply to read.', loc: lines.location(0, 0) }] };
+    return { ...out, policies: [], principals: [], attachments: [], errors: [{ message: 'YAML nested too deeply to read.', loc: lines.location(0, 0) }] };
   }
 }

@@ -9,9 +9,11 @@
  * else becomes a {@link placeholder} (other pseudo parameters, parameters without a default or read
  * from SSM, other resources' `Ref` and attributes, `Fn::ImportValue`, `Fn::Base64`, `Fn::Cidr`,
  * `Fn::GetAZs`, …). A resolved value is located at the outermost intrinsic it came from.
- * `Fn::If` has no known condition: in `Action`, `Resource`, `Statement` and principal lists it
- * contributes the items of both branches; anywhere else it is a placeholder unless both branches
- * resolve to the same string.
+ * `Fn::If` has no known condition: as the whole value or an item of `Action`, `Resource`,
+ * `Statement`, a principal list or a condition key's values it contributes the items of both
+ * branches; anywhere else (`Effect`, `NotAction`, `NotResource`, the values of a negated condition
+ * operator, where taking both branches would allow less than either) it is a placeholder unless
+ * both branches resolve to the same string.
  * Source of truth: CloudFormation User Guide, "Intrinsic function reference" and "Pseudo parameters reference".
  */
 import type { ObjectNode, ValueNode } from '@humanwhocodes/momoa';
@@ -41,8 +43,24 @@ export function intrinsicOf(node: ValueNode): Intrinsic | undefined {
   return name === 'Ref' || name.startsWith('Fn::') ? { name, argument: member.value, node } : undefined;
 }
 
-/** Members whose lists take both branches of an `Fn::If` item (allowing more is what "may" means there). */
-const UNION_MEMBERS = new Set(['Action', 'Resource', 'Statement', 'AWS', 'Service', 'Federated', 'CanonicalUser']);
+/** Where values stand under `Condition`: an operator's block (negated or not), and a condition key's values. */
+const OPERATOR_BLOCK = '(condition operator)';
+const NEGATED_OPERATOR_BLOCK = '(negated condition operator)';
+const CONDITION_VALUES = '(condition values)';
+
+/** Members whose lists take both branches of an `Fn::If` (allowing more is what "may" means there). */
+const UNION_MEMBERS = new Set(['Action', 'Resource', 'Statement', 'AWS', 'Service', 'Federated', 'CanonicalUser', CONDITION_VALUES]);
+
+/**
+ * What a member of an object standing at `member` is read as: a condition operator's block under
+ * `Condition` (negated when its name has `Not`: `StringNotEquals`, `NotIpAddress`, …), a condition
+ * key's values under a non-negated operator, else its own name.
+ */
+function memberContext(member: string, name: string): string {
+  if (member === 'Condition') return name.includes('Not') ? NEGATED_OPERATOR_BLOCK : OPERATOR_BLOCK;
+  if (member === OPERATOR_BLOCK) return CONDITION_VALUES;
+  return member === NEGATED_OPERATOR_BLOCK ? '' : name;
+}
 
 /** Location of values that only become text (variables of `Fn::Sub`). */
 const NOWHERE: SourceLocation = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -65,21 +83,24 @@ export function resolveValue(template: Template, node: ValueNode, member = ''): 
   }
   if (node.type !== 'Object') return node;
   const members = node.members.flatMap((m) => {
-    const value = resolveValue(template, m.value, memberName(m));
+    const value = resolveValue(template, m.value, memberContext(member, memberName(m)));
     return value ? [{ ...m, value }] : [];
   });
   return { ...node, members };
 }
 
 /**
- * The items a list element stands for: none for `AWS::NoValue`, both branches of an `Fn::If` in a
- * union list, the items of a list an intrinsic returns, else the resolved element.
+ * The items a list element stands for: none for `AWS::NoValue`, the items of both branches of an
+ * `Fn::If` in a union list (a branch that is a list gives its items), the items of a list an
+ * intrinsic returns, else the resolved element.
  */
 function resolveItems(template: Template, node: ValueNode, member: string): ValueNode[] {
   const call = intrinsicOf(node);
   if (call?.name === 'Fn::If' && UNION_MEMBERS.has(member)) {
     const branches = call.argument.type === 'Array' ? call.argument.elements.slice(1, 3).map((e) => e.value) : [];
-    return branches.flatMap((branch) => resolveItems(template, branch, member));
+    return branches.flatMap((branch) =>
+      branch.type === 'Array' ? branch.elements.flatMap((e) => resolveItems(template, e.value, member)) : resolveItems(template, branch, member),
+    );
   }
   const value = resolveValue(template, node, member);
   if (!value) return [];
@@ -163,7 +184,7 @@ function resolveCall(template: Template, call: Intrinsic, member: string): Value
     case 'Fn::FindInMap':
       return relocate(findInMap(template, args) ?? stringNode(placeholder(`FindInMap:${args[0] ? resolveString(template, args[0]) : ''}`), loc), loc);
     case 'Fn::If':
-      return ifValue(template, args, loc, member);
+      return UNION_MEMBERS.has(member) ? arrayNode(resolveItems(template, node, member), loc) : ifValue(template, args, loc, member);
     case 'Fn::GetAtt': {
       const parts = argument.type === 'String' ? argument.value.split('.') : args.map((a) => resolveString(template, a));
       return stringNode(getAtt(template, parts[0] ?? '', parts.slice(1).join('.')), loc);

@@ -1,7 +1,7 @@
 /**
  * CloudFormation YAML to momoa-shaped JSON nodes. The `yaml` package parses with the YAML 1.2 core
  * schema (so `2012-10-17` stays a string), merge keys (`<<`) on and duplicate keys kept (the last
- * one wins, as in JSON, and the duplicate-key rule sees both). Short-form intrinsic tags become the
+ * one wins, as in JSON; the duplicate-key rule and `duplicate-keys.ts` report them). Short-form intrinsic tags become the
  * long form located at the tagged node, tag included: `!Sub "…"` → `{ "Fn::Sub": "…" }`,
  * `!GetAtt A.B` → `{ "Fn::GetAtt": ["A", "B"] }`, `!Ref X` → `{ "Ref": "X" }`.
  * Source of truth: the CloudFormation User Guide, "Intrinsic function reference" (short forms).
@@ -42,42 +42,55 @@ export const MAX_YAML_NODES = 200_000;
 /** Most syntax errors reported for one file, one per position (yaml's later errors often repeat one cause). */
 const MAX_YAML_ERRORS = 10;
 
-/** The first document of a YAML stream as JSON nodes, and every syntax error of the stream. */
-export interface YamlTree {
-  /** The first document's root, undefined for an empty stream or document. */
+/** One document of a YAML stream as JSON nodes. */
+export interface YamlDocument {
+  /** The document's root, undefined for an empty document. */
   body?: ValueNode;
-  errors: SourceError[];
+  /** The document's syntax errors (its root is then incomplete and should not be read). */
+  syntaxErrors: SourceError[];
+}
+
+/** Every document of a YAML stream as JSON nodes, with the problems found. */
+export interface YamlTree {
+  documents: YamlDocument[];
+  /** Aliases that expand past {@link MAX_YAML_NODES} (read as null; the rest of the stream is still read). */
+  problems: SourceError[];
   /**
    * Where each character of a string node built from a YAML scalar was written.
-   * @param node a string node of `body`
+   * @param node a string node of a document's `body`
    * @returns the map, or undefined for other nodes and styles that cannot be mapped exactly
    */
   scalarMapOf(node: StringNode): ScalarMap | undefined;
 }
 
 /**
- * Parses YAML text into JSON nodes with the positions of the YAML nodes.
- * Never throws: syntax errors (`yaml`'s errors, with its offsets) and aliases that expand past
- * {@link MAX_YAML_NODES} nodes are returned as {@link SourceError}s.
+ * Parses YAML text (every document of the stream) into JSON nodes with the positions of the YAML nodes.
+ * Never throws: syntax errors (`yaml`'s errors, with its offsets; at most {@link MAX_YAML_ERRORS}
+ * in the stream, one per position) and aliases that expand past {@link MAX_YAML_NODES} nodes in the
+ * whole stream are returned as {@link SourceError}s.
  * @param text the file's text
  * @param lines positions of `text`
- * @returns the tree, the errors and the scalar maps
+ * @returns the documents, the problems and the scalar maps
  */
 export function yamlTree(text: string, lines: LineIndex): YamlTree {
-  const documents = yaml().parseAllDocuments(text, { customTags: CUSTOM_TAGS, merge: true, uniqueKeys: false, prettyErrors: false });
-  const list = Array.isArray(documents) ? documents : [];
-  const errors: SourceError[] = [];
-  for (const error of list.flatMap((doc) => doc.errors)) {
-    const message = `Invalid YAML: ${cleanMessage(error.message)}`;
-    if (errors.length === MAX_YAML_ERRORS || errors.some((e) => e.loc.start.offset === error.pos[0])) continue;
-    errors.push({ message, loc: lines.location(error.pos[0], error.pos[1]) });
-  }
+  const parsed = yaml().parseAllDocuments(text, { customTags: CUSTOM_TAGS, merge: true, uniqueKeys: false, prettyErrors: false });
+  const list = Array.isArray(parsed) ? parsed : [];
+  const reported = new Set<number>();
   const scalars = new WeakMap<StringNode, Scalar>();
-  const first = list[0];
-  const body = first?.contents ? new Converter(text, lines, first, scalars, errors).convert(first.contents) : undefined;
+  const problems: SourceError[] = [];
+  const converter = new Converter(text, lines, scalars, problems);
+  const documents = list.map((doc): YamlDocument => {
+    const syntaxErrors: SourceError[] = [];
+    for (const error of doc.errors) {
+      if (reported.size === MAX_YAML_ERRORS || reported.has(error.pos[0])) continue;
+      reported.add(error.pos[0]);
+      syntaxErrors.push({ message: `Invalid YAML: ${cleanMessage(error.message)}`, loc: lines.location(error.pos[0], error.pos[1]) });
+    }
+    return { body: doc.contents ? converter.document(doc, doc.contents) : undefined, syntaxErrors };
+  });
   return {
-    body,
-    errors,
+    documents,
+    problems,
     scalarMapOf(node) {
       const scalar = scalars.get(node);
       if (!scalar?.range || typeof scalar.value !== 'string') return undefined;
@@ -92,9 +105,13 @@ function cleanMessage(message: string): string {
   return /[.!?]$/.test(first) ? first : `${first}.`;
 }
 
-/** Converts the nodes of one YAML document, sharing the conversion of each anchored node among its aliases. */
+/**
+ * Converts the nodes of the documents of a YAML stream, sharing the conversion of each anchored
+ * node among its aliases; the node budget {@link MAX_YAML_NODES} counts the whole stream.
+ */
 class Converter {
-  private readonly shared = new Map<YamlNode, { value: ValueNode; size: number } | 'converting'>();
+  private shared = new Map<YamlNode, { value: ValueNode; size: number } | 'converting'>();
+  private doc?: Document.Parsed;
   private total = 0;
   private exceeded = false;
   private lastSize = 0;
@@ -102,14 +119,20 @@ class Converter {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
-    private readonly doc: Document.Parsed,
     private readonly scalars: WeakMap<StringNode, Scalar>,
-    private readonly errors: SourceError[],
+    private readonly problems: SourceError[],
   ) {}
+
+  /** Converts the root of a document (its anchors are its own). */
+  document(doc: Document.Parsed, root: YamlNode): ValueNode {
+    this.doc = doc;
+    this.shared = new Map();
+    return this.convert(root);
+  }
 
   /** Converts `node`; `this.lastSize` is then its size in nodes (aliases counted expanded). */
   convert(node: YamlNode): ValueNode {
-    if (isAlias(node)) return this.alias(node, node.resolve(this.doc));
+    if (isAlias(node)) return this.alias(node, node.resolve(this.doc!));
     if (node.anchor) this.shared.set(node, 'converting');
     const start = this.total;
     const value = this.tagged(node, this.plain(node));
@@ -133,7 +156,8 @@ class Converter {
       this.convert(target);
     }
     if (this.total > MAX_YAML_NODES) {
-      if (!this.exceeded) this.errors.push({ message: `YAML aliases expand to more than ${MAX_YAML_NODES} nodes; they are read as null.`, loc: this.location(node) });
+      const message = `YAML aliases expand to more than ${MAX_YAML_NODES} nodes (an alias bomb?): this alias, and any later one that would pass the limit, is read as null.`;
+      if (!this.exceeded) this.problems.push({ message, loc: this.location(node) });
       this.exceeded = true;
       this.total -= this.lastSize;
       return nullNode(this.location(node));
