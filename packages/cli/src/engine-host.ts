@@ -75,7 +75,8 @@ export async function createEngine(spec: EngineSpec, configPath?: string): Promi
  * idle event-loop turn per file.
  * @param engine the engine
  * @param group the files
- * @returns one report per file, in group order
+ * @returns one report per file, in group order, then one per file a Terraform module read through
+ *   `file()`/`templatefile()` (its policies checked as the module uses them)
  */
 export function checkGroup(engine: Engine, group: readonly FoundFile[]): FileReport[] {
   const reports: (FileReport | undefined)[] = [];
@@ -91,7 +92,8 @@ export function checkGroup(engine: Engine, group: readonly FoundFile[]): FileRep
   });
   const checked = inputs.length > 0 ? engine.lintGroup([...inputs, ...context], referencedFileReader(group[0]!)) : [];
   let next = 0;
-  return reports.map((r) => r ?? checked[next++]!);
+  const own = reports.map((r) => r ?? checked[next++]!);
+  return [...own, ...checked.slice(inputs.length + context.length)];
 }
 
 /**

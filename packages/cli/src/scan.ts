@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Engine, FileReport } from '@iamscope/core';
+import { compareResults, type Engine, type FileReport, type Result } from '@iamscope/core';
 import { checkGroup, type EngineSpec } from './engine-host.js';
 import type { FoundFile } from './find-files.js';
 
@@ -38,20 +38,47 @@ export function groupFiles(files: readonly FoundFile[]): FoundFile[][] {
 /**
  * Checks files, in this thread or, for large scans on machines with several cores, in
  * `availableParallelism()` worker threads (each builds its engine once and takes batches of
- * 32 groups, see {@link groupFiles}). The result order is the order of `files`.
+ * 32 groups, see {@link groupFiles}).
  * @param files files to check
  * @param engine this thread's engine (used when the scan stays in this thread)
  * @param spec how workers build their engines
  * @param jobs thread count; default: 1 below {@link PARALLEL_THRESHOLD} files, else the core count
- * @returns one report per file
+ * @returns one report per file, sorted by path: the files, and the files Terraform modules read
+ *   through `file()`/`templatefile()`
  */
 export async function scanFiles(files: FoundFile[], engine: Engine, spec: EngineSpec, jobs?: number): Promise<FileReport[]> {
   const threads = jobs ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
   const groups = groupFiles(files);
-  const order = new Map(files.map((f, i) => [f.relative, i]));
-  const byFileOrder = (a: FileReport, b: FileReport) => order.get(a.file)! - order.get(b.file)!;
-  if (threads <= 1) return groups.flatMap((group) => checkGroup(engine, group)).sort(byFileOrder);
-  return (await inWorkers(groups, spec, threads)).sort(byFileOrder);
+  const reports = threads <= 1 ? groups.flatMap((group) => checkGroup(engine, group)) : await inWorkers(groups, spec, threads);
+  return mergeByFile(reports).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Identity of a result within its file, to drop the copy a second check of the same policy finds. */
+function resultKey(result: Result): string {
+  return `${result.ruleId} ${result.loc.start.offset} ${result.loc.end.offset} ${result.message}`;
+}
+
+/**
+ * Joins the reports of one file: a policy file scanned on its own and also read by a Terraform
+ * module's `file()` (or by two modules) is reported once, each distinct result once.
+ * @param reports reports in any order, possibly several per file
+ * @returns one report per file (policies counted per check)
+ */
+function mergeByFile(reports: FileReport[]): FileReport[] {
+  const byFile = new Map<string, FileReport>();
+  for (const report of reports) {
+    const first = byFile.get(report.file);
+    if (!first) {
+      byFile.set(report.file, report);
+      continue;
+    }
+    const unique = (results: Result[]) => [...new Map(results.map((r) => [resultKey(r), r])).values()];
+    first.policies += report.policies;
+    first.results = unique([...first.results, ...report.results]).sort(compareResults);
+    if (report.suppressed) first.suppressed = unique([...(first.suppressed ?? []), ...report.suppressed]);
+    first.notifications.push(...report.notifications);
+  }
+  return [...byFile.values()];
 }
 
 /**

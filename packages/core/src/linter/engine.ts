@@ -107,21 +107,24 @@ export class Engine {
    * @param inputs the files: text, path used in results, path matched by configuration globs,
    *   and whether a file is only context (see {@link LintInput.contextOnly})
    * @param readReferenced reads files a Terraform module references with `file()` (default: none)
-   * @returns one report per input, in input order (empty for context-only inputs)
+   * @returns one report per input, in input order (empty for context-only inputs), then one per file
+   *   a Terraform module read through `file()`/`templatefile()` (its policies checked as the
+   *   module uses them; configuration globs are matched against its path as `readReferenced` got it)
    */
   lintGroup(inputs: readonly LintInput[], readReferenced: ReadReferencedFile = () => undefined): FileReport[] {
     const reports = inputs.map((i): FileReport => ({ file: i.file, policies: 0, results: [], notifications: [] }));
     const read = readGroup(inputs, readReferenced, reports);
+    for (const entry of read.slice(inputs.length)) reports.push({ file: entry!.source.file, policies: 0, results: [], notifications: [] });
+    const matchPath = (index: number): string => inputs[index]?.matchPath ?? inputs[index]?.file ?? read[index]!.source.file;
     const built = new Map<ExtractedPolicy, PolicyNode>();
     const owners: { policy: PolicyNode; index: number }[] = [];
     for (const [index, entry] of read.entries()) {
       if (!entry) continue;
-      const input = inputs[index];
-      const plan = input ? this.planFor(input.matchPath ?? input.file) : undefined;
+      const plan = this.planFor(matchPath(index));
       for (const extracted of entry.source.policies) {
         const policy = this.buildExtracted(extracted, entry.source, plan);
         built.set(extracted, policy);
-        if (input && !input.contextOnly) owners.push({ policy, index });
+        if (!inputs[index]?.contextOnly) owners.push({ policy, index });
       }
     }
     const model = joinPrincipals(read.flatMap((r) => (r ? [r.source] : [])), built, awsManagedPolicyNode);
@@ -129,23 +132,24 @@ export class Engine {
       const report = reports[index]!;
       report.policies++;
       if (this.freezeAst) deepFreeze(policy);
-      this.runRules(policy, this.planFor(inputs[index]!.matchPath ?? inputs[index]!.file).rules, report, model.byPolicy.get(policy) ?? []);
+      this.runRules(policy, this.planFor(matchPath(index)).rules, report, model.byPolicy.get(policy) ?? []);
     }
     for (const principal of model.principals) {
       const index = inputs.findIndex((i) => i.file === principal.file && !i.contextOnly);
       if (index !== -1) this.checkPrincipal(principal, model.principals, this.planFor(inputs[index]!.matchPath ?? principal.file).rules, inputs, reports);
     }
-    for (const [index, input] of inputs.entries()) {
+    for (const [index, report] of reports.entries()) {
       const entry = read[index];
-      const report = reports[index]!;
-      if (input.contextOnly) continue;
+      const input = inputs[index];
+      if (input?.contextOnly) continue;
+      const text = input?.text ?? (entry && 'text' in entry ? entry.text : '');
       for (const error of entry?.source.errors ?? []) {
-        const messageId = fileKind(input.file, input.text) === 'json' ? 'invalidJson' : 'invalidSyntax';
-        report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId, message: error.message, file: input.file, loc: error.loc, fingerprint: '' });
+        const messageId = fileKind(report.file, text) === 'json' ? 'invalidJson' : 'invalidSyntax';
+        report.results.push({ ruleId: PARSE_ERROR_RULE_ID, level: 'error', messageId, message: error.message, file: report.file, loc: error.loc, fingerprint: '' });
       }
       report.results = withoutRepeats(report.results.sort(compareResults));
-      assignFingerprints(report.results, entry?.document, input.text);
-      this.suppress(report, input.matchPath ?? input.file, owners.filter((o) => o.index === index).map((o) => o.policy));
+      assignFingerprints(report.results, entry?.document, text);
+      this.suppress(report, matchPath(index), owners.filter((o) => o.index === index).map((o) => o.policy));
     }
     return reports;
   }

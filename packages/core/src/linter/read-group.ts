@@ -19,6 +19,11 @@ export interface LintInput {
   contextOnly?: boolean;
 }
 
+/** A file a Terraform module read through `file()`/`templatefile()`: its reader output and its text. */
+export interface ReferencedFile extends ReadFile {
+  text: string;
+}
+
 /**
  * Files longer than this (in UTF-16 units) are first checked with `JSON.parse`: large data files
  * (ML annotations, lock files) without a top-level `Statement` and without the top-level members of
@@ -48,10 +53,10 @@ function isValidJsonWithoutPolicy(text: string): boolean {
  * @param inputs the group's files
  * @param readReferenced reads files Terraform references
  * @param reports the inputs' reports, where a notification is added when Terraform is not loaded
- * @returns per input its reader output (undefined for a large JSON file without policies), then the referenced files
+ * @returns per input its reader output (undefined for a large JSON file without policies), then the referenced files with their text
  */
-export function readGroup(inputs: readonly LintInput[], readReferenced: ReadReferencedFile, reports: FileReport[]): (ReadFile | undefined)[] {
-  const read: (ReadFile | undefined)[] = [];
+export function readGroup(inputs: readonly LintInput[], readReferenced: ReadReferencedFile, reports: FileReport[]): (ReadFile | ReferencedFile | undefined)[] {
+  const read: (ReadFile | ReferencedFile | undefined)[] = [];
   const terraform: number[] = [];
   for (const [index, input] of inputs.entries()) {
     if (fileKind(input.file, input.text) === 'terraform') {
@@ -71,11 +76,17 @@ export function readGroup(inputs: readonly LintInput[], readReferenced: ReadRefe
     }
     return read;
   }
-  const sources = guarded(() => readTerraformModule(terraform.map((i) => ({ text: inputs[i]!.text, file: inputs[i]!.file })), readReferenced), terraform, inputs, reports) ?? [];
+  const texts = new Map<string, string>();
+  const reading: ReadReferencedFile = (path) => {
+    const text = readReferenced(path);
+    if (text !== undefined) texts.set(path, text);
+    return text;
+  };
+  const sources = guarded(() => readTerraformModule(terraform.map((i) => ({ text: inputs[i]!.text, file: inputs[i]!.file })), reading), terraform, inputs, reports) ?? [];
   for (const source of sources) {
     const at = terraform.find((i) => inputs[i]!.file === source.file);
     const entry = { source, document: policiesDocument(source) };
-    if (at === undefined) read.push(entry);
+    if (at === undefined) read.push({ ...entry, text: texts.get(source.file) ?? '' });
     else read[at] = entry;
   }
   return read;

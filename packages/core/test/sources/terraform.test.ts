@@ -170,7 +170,7 @@ describe('readTerraformModule: bad module (fixtures/terraform/bad/ml-exec)', () 
 
   it('reports the malformed file with a position and still reads the rest of it', () => {
     const broken = source(sources, `${dir}/broken.tf`);
-    assert.deepEqual(broken.errors.map((e) => [e.message, span(e.loc)]), [['Invalid HCL: missing "]"', '6:3-6:3']]);
+    assert.deepEqual(broken.errors.map((e) => [e.message, span(e.loc)]), [['Invalid HCL: unclosed "[": expected "]" by 6:3', '4:17-4:17']]);
     assert.deepEqual(broken.policies, [], 'the broken block is not read');
     assert.deepEqual(broken.principals.map((p) => [p.name, span(p.loc)]), [['analyst', '9:1-9:34']]);
   });

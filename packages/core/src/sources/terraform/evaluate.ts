@@ -1,9 +1,11 @@
 /**
  * Evaluates HCL expressions into momoa-shaped JSON values located at the HCL nodes they come from
  * (Terraform's own evaluation, restricted to what is known without running it): literals, tuples,
- * objects, string templates, `var.x` with a default, `local.x`, `path.module`, `concat`, `tolist`,
- * `toset`. Everything else (resource attributes, `count.index`, other functions, conditionals, for
- * expressions) becomes a placeholder string (`sources/placeholder.ts`).
+ * objects, string templates, `var.x` with a default, `local.x`, `path.module`, conditionals with a
+ * known condition, the functions of `functions.ts`. Everything else (resource attributes,
+ * `count.index`, other functions, `for` expressions) becomes a placeholder string
+ * (`sources/placeholder.ts`) that names it (`describe.ts`). A conditional whose condition is
+ * unknown, used as a list item or as an Action/Resource list, stands for both branches.
  * Source of truth: HCL native syntax specification (templates, escapes), Terraform expressions docs.
  */
 import type { MemberNode, ValueNode } from '@humanwhocodes/momoa';
@@ -11,9 +13,11 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceLocation } from '../../source/location.js';
 import { placeholder } from '../placeholder.js';
 import { arrayNode, booleanNode, memberNode, nullNode, numberNode, objectNode, stringNode } from '../synthetic.js';
-import { innerExpression, nodeLoc, traversalOf, type HclFile, type Step } from './hcl.js';
+import { describeExpression } from './describe.js';
+import { callFunction } from './functions.js';
+import { functionArguments, innerExpression, nodeLoc, traversalOf, type HclFile, type Step } from './hcl.js';
 import { MappedText, relocateValue } from './mapped-text.js';
-import type { Definition, ModuleScope } from './scope.js';
+import { nested, type Definition, type ModuleScope } from './scope.js';
 
 /** Where an expression is evaluated. */
 export interface At {
@@ -50,8 +54,11 @@ function pushLiteral(out: MappedText, text: string, start: number, end: number, 
   }
 }
 
-/** Whether the end of `text` lies inside a JSON string literal. */
-function insideJsonString(text: string): boolean {
+/**
+ * Whether the end of `text` lies inside a JSON string literal.
+ * @param text JSON text up to some point
+ */
+export function insideJsonString(text: string): boolean {
   let inside = false;
   for (let i = 0; i < text.length; i++) {
     if (inside && text[i] === '\\') i++;
@@ -103,13 +110,13 @@ export function templateText(template: Node, at: At, json: boolean): MappedText 
     position = part.endIndex;
     if (part.type === 'template_directive') {
       if (json) return undefined;
-      out.push(placeholder(part.text), part.startIndex, part.endIndex);
+      out.push(placeholder(describeExpression(part)), part.startIndex, part.endIndex);
       continue;
     }
     const inner = part.namedChildren.find((child) => child?.type === 'expression');
     const value = inner ? evaluate(inner, at) : undefined;
     const known = value && (value.type === 'String' || value.type === 'Number' || value.type === 'Boolean');
-    const text = known ? String(value.value) : placeholder(inner?.text ?? '');
+    const text = known ? String(value.value) : placeholder(inner ? describeExpression(inner) : 'expression');
     const quote = json && !insideJsonString(out.text) && (!known || value.type === 'String') ? '"' : '';
     out.push(quote + text + quote, part.startIndex, part.endIndex);
   }
@@ -119,7 +126,7 @@ export function templateText(template: Node, at: At, json: boolean): MappedText 
 
 /** A placeholder string standing for an unknown expression, located at it. */
 function unknown(expr: Node, at: At): ValueNode {
-  return stringNode(placeholder(expr.text.replace(/\s+/g, ' ')), nodeLoc(at.file, expr));
+  return stringNode(placeholder(describeExpression(expr)), nodeLoc(at.file, expr));
 }
 
 /**
@@ -169,25 +176,51 @@ function evaluateTraversal(expr: Node, at: At): ValueNode | undefined {
   return applySteps(evaluateDefinition(definition, expr, at), rest, at);
 }
 
-function evaluateFunction(call: Node, at: At): ValueNode | undefined {
-  const name = call.namedChildren[0]?.text;
-  const args = (call.namedChildren.find((child) => child?.type === 'function_arguments')?.namedChildren ?? []).filter(
-    (arg): arg is Node => arg?.type === 'expression',
-  );
-  if ((name === 'tolist' || name === 'toset') && args.length === 1) return evaluate(args[0]!, at);
-  if (name === 'concat') {
-    const lists = args.map((arg) => evaluate(arg, at));
-    if (lists.every((list) => list.type === 'Array')) {
-      return arrayNode(lists.flatMap((list) => (list.type === 'Array' ? list.elements.map((e) => e.value) : [])), nodeLoc(at.file, call));
-    }
-  }
-  return undefined;
+/** The three expressions of `condition ? a : b`. */
+function conditionalParts(conditional: Node): Node[] {
+  return conditional.namedChildren.filter((child): child is Node => child?.type === 'expression');
 }
+
+/** `c ? a : b`: the branch `c` chooses when it is a known boolean. */
+function evaluateConditional(conditional: Node, at: At): ValueNode | undefined {
+  const [condition, whenTrue, whenFalse] = conditionalParts(conditional);
+  const value = condition && evaluate(condition, at);
+  if (value?.type !== 'Boolean' || !whenTrue || !whenFalse) return undefined;
+  return evaluate(value.value ? whenTrue : whenFalse, at);
+}
+
+/**
+ * The values an expression may have as an item of a list: both branches of a conditional whose
+ * condition is unknown (as a CloudFormation `Fn::If` contributes both), else its one value.
+ */
+function alternatives(expr: Node, at: At): ValueNode[] {
+  const inner = innerExpression(expr);
+  if (inner.type !== 'conditional') return [evaluate(expr, at)];
+  const [condition, whenTrue, whenFalse] = conditionalParts(inner);
+  if (!condition || !whenTrue || !whenFalse || evaluate(condition, at).type === 'Boolean') return [evaluate(expr, at)];
+  return nested(at.scope, at.file, inner, () => [...alternatives(whenTrue, at), ...alternatives(whenFalse, at)], () => [unknown(inner, at)]);
+}
+
+/**
+ * The value of a list-valued IAM element (Action, NotAction, Resource, NotResource): a
+ * conditional with an unknown condition gives the items of both branches.
+ * @param expr the element's value expression
+ * @param at where it is evaluated
+ * @returns the value (an array when both branches are taken)
+ */
+export function evaluateList(expr: Node, at: At): ValueNode {
+  const values = alternatives(expr, at);
+  if (values.length === 1) return values[0]!;
+  return arrayNode(values.flatMap((value) => (value.type === 'Array' ? value.elements.map((e) => e.value) : [value])), nodeLoc(at.file, innerExpression(expr)));
+}
+
+/** Members of a `jsonencode` object read as lists of alternatives (see {@link evaluateList}). */
+const LIST_ELEMENTS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
 
 function evaluateCollection(collection: Node, at: At): ValueNode {
   const loc = nodeLoc(at.file, collection);
   if (collection.type === 'tuple') {
-    return arrayNode(collection.namedChildren.filter((c): c is Node => c?.type === 'expression').map((c) => evaluate(c, at)), loc);
+    return arrayNode(collection.namedChildren.filter((c): c is Node => c?.type === 'expression').flatMap((c) => alternatives(c, at)), loc);
   }
   const members: MemberNode[] = [];
   for (const element of collection.namedChildren) {
@@ -198,8 +231,8 @@ function evaluateCollection(collection: Node, at: At): ValueNode {
     const bare = innerExpression(key);
     const isIdentifier = bare.type === 'expression' && bare.namedChildren.length === 1 && bare.namedChildren[0]?.type === 'variable_expr';
     const name = isIdentifier ? bare.text : evaluate(key, at);
-    const nameText = typeof name === 'string' ? name : name.type === 'String' ? name.value : placeholder(key.text);
-    members.push(memberNode(nameText, nodeLoc(at.file, key), evaluate(value, at)));
+    const nameText = typeof name === 'string' ? name : name.type === 'String' ? name.value : placeholder(describeExpression(key));
+    members.push(memberNode(nameText, nodeLoc(at.file, key), LIST_ELEMENTS.has(nameText) ? evaluateList(value, at) : evaluate(value, at)));
   }
   return objectNode(members, loc);
 }
@@ -208,10 +241,15 @@ function evaluateCollection(collection: Node, at: At): ValueNode {
  * The JSON value of an HCL expression, every node located at the HCL node it comes from.
  * @param expr an `expression` node (or any node an expression wraps)
  * @param at where it is evaluated
- * @returns the value; unknown parts are placeholder strings, never an exception
+ * @returns the value; unknown parts are placeholder strings, a value nested deeper than
+ *   `MAX_HCL_DEPTH` is null (with an error recorded); never an exception
  */
 export function evaluate(expr: Node, at: At): ValueNode {
   const inner = innerExpression(expr);
+  return nested(at.scope, at.file, inner, () => evaluateNode(inner, at), () => nullNode(nodeLoc(at.file, inner)));
+}
+
+function evaluateNode(inner: Node, at: At): ValueNode {
   const loc: SourceLocation = nodeLoc(at.file, inner);
   const template = templateNode(inner);
   if (template) return stringNode(templateText(template, at, false)!.text, loc);
@@ -225,8 +263,12 @@ export function evaluate(expr: Node, at: At): ValueNode {
     }
     case 'collection_value':
       return inner.namedChildren[0] ? evaluateCollection(inner.namedChildren[0], at) : unknown(inner, at);
-    case 'function_call':
-      return evaluateFunction(inner, at) ?? unknown(inner, at);
+    case 'function_call': {
+      const args = functionArguments(inner).map((arg) => evaluate(arg, at));
+      return callFunction(inner.namedChildren[0]?.text ?? '', args, loc) ?? unknown(inner, at);
+    }
+    case 'conditional':
+      return evaluateConditional(inner, at) ?? unknown(inner, at);
     case 'expression':
       return evaluateTraversal(inner, at) ?? unknown(inner, at);
     default:

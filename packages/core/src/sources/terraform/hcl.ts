@@ -56,6 +56,12 @@ export function blockHeaderLoc(file: HclFile, block: Node): SourceLocation {
   return file.lines.loc(block.startIndex, last.endIndex);
 }
 
+/** The argument expressions of a `function_call` node, in order. */
+export function functionArguments(call: Node): Node[] {
+  const args = call.namedChildren.find((child) => child?.type === 'function_arguments');
+  return (args?.namedChildren ?? []).filter((arg): arg is Node => arg?.type === 'expression');
+}
+
 /** An attribute of a block: its name node and value expression. */
 export interface Attribute {
   name: Node;

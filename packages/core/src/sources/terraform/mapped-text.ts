@@ -56,13 +56,14 @@ export type MappedJsonResult = { ok: true; value: ValueNode } | { ok: false; mes
  * @param mapped the assembled text
  * @param lines line index of the source file the spans point into
  * @param sourceEnd source offset standing for the end of the assembled text (for errors at its end)
- * @returns the relocated root value, or the syntax error located in the source file
+ * @returns the relocated root value, or the syntax error (its message without the
+ *   `Invalid JSON: ` prefix, for the caller's own) located in the source file
  */
 export function parseMappedJson(mapped: MappedText, lines: LineIndex, sourceEnd: number): MappedJsonResult {
   const parsed = parseJson(mapped.text);
   if (!parsed.ok) {
     const at = mapped.span(parsed.error.position.offset, parsed.error.position.offset, sourceEnd)[0];
-    return { ok: false, message: parsed.error.message, loc: lines.loc(at, at) };
+    return { ok: false, message: parsed.error.message.replace(/^Invalid JSON: /, ''), loc: lines.loc(at, at) };
   }
   const relocate = (loc: SourceLocation): SourceLocation => {
     const [from, to] = mapped.span(loc.start.offset, loc.end.offset, sourceEnd);

@@ -10,7 +10,7 @@ import type { MemberNode, ObjectNode, ValueNode } from '@humanwhocodes/momoa';
 import type { Node } from 'web-tree-sitter';
 import { lastMember } from '../../policy/build.js';
 import { arrayNode, memberNode, objectNode, stringNode } from '../synthetic.js';
-import { evaluate, type At } from './evaluate.js';
+import { evaluate, evaluateList, type At } from './evaluate.js';
 import { attributesOf, blockLabels, blocksOf, blockType, bodyOf, nodeLoc, type Attribute } from './hcl.js';
 
 /** Reads another document named in `source_policy_documents` (located in the current file). */
@@ -25,6 +25,10 @@ const LISTS: [string, string][] = [
 
 function member(name: string, attribute: Attribute, at: At): MemberNode {
   return memberNode(name, nodeLoc(at.file, attribute.name), evaluate(attribute.value, at));
+}
+
+function listMember(name: string, attribute: Attribute, at: At): MemberNode {
+  return memberNode(name, nodeLoc(at.file, attribute.name), evaluateList(attribute.value, at));
 }
 
 /** The items of a value: an array's elements, or the value itself. */
@@ -103,7 +107,7 @@ function statement(block: Node, at: At): ObjectNode {
   for (const extra of [principal, notPrincipal]) if (extra) members.push(extra);
   for (const [attribute, name] of LISTS) {
     const value = attributes.get(attribute);
-    if (value) members.push(member(name, value, at));
+    if (value) members.push(listMember(name, value, at));
   }
   const condition = conditions(blocksOf(bodyOf(block), 'condition'), at);
   if (condition) members.push(condition);

@@ -9,12 +9,13 @@ import { posix } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { placeholder } from '../placeholder.js';
 import type { SourceFile } from '../types.js';
-import { evaluate, templateNode, templateText, type At } from './evaluate.js';
-import { innerExpression, nodeLoc, traversalOf } from './hcl.js';
+import { safeDescription } from './describe.js';
+import { evaluate, insideJsonString, templateNode, templateText, type At } from './evaluate.js';
+import { functionArguments, innerExpression, nodeLoc, traversalOf } from './hcl.js';
 import { LineIndex } from './line-index.js';
 import { MappedText, parseMappedJson, relocateValue } from './mapped-text.js';
 import { policyDocument } from './policy-document.js';
-import { addError, type Definition } from './scope.js';
+import { addError, nested, type Definition } from './scope.js';
 
 /** A policy document and the file its nodes are located in. */
 export interface PolicySource {
@@ -23,11 +24,6 @@ export interface PolicySource {
   file: string;
   /** `data.aws_iam_policy_document.x` when the document is that data source's. */
   via?: string;
-}
-
-function functionArgs(call: Node): Node[] {
-  const args = call.namedChildren.find((child) => child?.type === 'function_arguments');
-  return (args?.namedChildren ?? []).filter((arg): arg is Node => arg?.type === 'expression');
 }
 
 /** `"${expr}"` written around a single expression (Terraform 0.11 style): the expression. */
@@ -48,19 +44,25 @@ function parseDocument(mapped: MappedText, lines: LineIndex, file: string, sourc
   return parsed.value.type === 'Object' ? parsed.value : undefined;
 }
 
-/** A template file's text with `${name}` replaced from `vars` (placeholders for unknown names). */
+/**
+ * A template file's text as `templatefile` renders it: `${name}` replaced from `vars`, `$${` and
+ * `%%{` read as literal `${` and `%{`; any other interpolation is a placeholder naming it, quoted
+ * when it stands outside a JSON string (so the rest still parses).
+ * @returns the text, or undefined when the template has `%{ }` directives (not rendered)
+ */
 function substitute(text: string, vars: Map<string, string>): MappedText | undefined {
-  if (text.includes('%{') && !text.includes('%%{')) return undefined;
   const out = new MappedText();
   let position = 0;
-  for (const match of text.matchAll(/\$\$\{|\$\{\s*([^}]*?)\s*\}/g)) {
+  for (const match of text.matchAll(/\$\$\{|%%\{|%\{|\$\{\s*([^}]*?)\s*\}/g)) {
+    if (match[0] === '%{') return undefined;
     out.pushVerbatim(text.slice(position, match.index), position);
     const end = match.index + match[0].length;
-    if (match[0] === '$${') {
-      out.push('$', match.index, match.index + 2);
+    if (match[1] === undefined) {
+      out.push(match[0][0]!, match.index, match.index + 2);
       out.pushVerbatim('{', match.index + 2);
     } else {
-      out.push(vars.get(match[1]!) ?? placeholder(match[1]!), match.index, end);
+      const quote = insideJsonString(out.text) ? '' : '"';
+      out.push(vars.get(match[1]) ?? `${quote}${placeholder(safeDescription(match[1]))}${quote}`, match.index, end);
     }
     position = end;
   }
@@ -149,13 +151,18 @@ export function documentIn(expr: Node, at: At): ObjectNode | undefined {
  * @param expr the argument's value expression
  * @param at where it is written
  * @returns the document and the file it is located in, or undefined (an unknown value, a
- *   reference to something else); a JSON syntax error is recorded in the scope's errors
+ *   reference to something else, references followed deeper than `MAX_HCL_DEPTH`); a JSON
+ *   syntax error is recorded in the scope's errors
  */
 export function policyFrom(expr: Node, at: At): PolicySource | undefined {
+  return nested(at.scope, at.file, expr, () => readPolicy(expr, at), () => undefined);
+}
+
+function readPolicy(expr: Node, at: At): PolicySource | undefined {
   const inner = innerExpression(expr);
   if (inner.type === 'function_call') {
     const name = inner.namedChildren[0]?.text ?? '';
-    const args = functionArgs(inner);
+    const args = functionArguments(inner);
     if (name === 'jsonencode' && args[0]) {
       const value = evaluate(args[0], at);
       return value.type === 'Object' ? { object: value, file: at.file.file } : undefined;

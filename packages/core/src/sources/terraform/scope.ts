@@ -3,8 +3,9 @@
  * .tf files of one folder, looked up by name from any of its files.
  */
 import type { Node } from 'web-tree-sitter';
+import { MAX_JSON_DEPTH } from '../../json/prescan.js';
 import type { ReadReferencedFile, Ref, SourceError, SourceFile } from '../types.js';
-import { attributesOf, blockLabels, blocksOf, type HclFile } from './hcl.js';
+import { attributesOf, blockLabels, blocksOf, nodeLoc, type HclFile } from './hcl.js';
 
 /** A named definition and the file it is written in. */
 export interface Definition {
@@ -29,6 +30,8 @@ export interface ModuleScope {
   readFile: ReadReferencedFile;
   /** Ids of definitions being evaluated, to cut reference cycles. */
   active: Set<number>;
+  /** Nesting levels being read now (values, references, documents), see {@link nested}. */
+  depth: number;
   /** Errors found while reading, by file (the module's files and referenced files). */
   errors: Map<string, SourceError[]>;
   /** Files read through `file()`/`templatefile()`, by path, with the text they hold. */
@@ -55,7 +58,7 @@ export function addError(scope: ModuleScope, file: string, error: SourceError): 
  * @param readFile reads files referenced by `file()`/`templatefile()`
  */
 export function moduleScope(dir: string, files: HclFile[], readFile: ReadReferencedFile): ModuleScope {
-  const scope: ModuleScope = { dir, files, variables: new Map(), locals: new Map(), data: new Map(), resources: new Map(), readFile, active: new Set(), errors: new Map(), referenced: new Map(), usedDocuments: new Set() };
+  const scope: ModuleScope = { dir, files, variables: new Map(), locals: new Map(), data: new Map(), resources: new Map(), readFile, active: new Set(), depth: 0, errors: new Map(), referenced: new Map(), usedDocuments: new Set() };
   for (const file of files) {
     for (const block of blocksOf(file.body)) {
       if (block.hasError) continue;
@@ -85,3 +88,31 @@ export function tfRef(scope: ModuleScope, address: string): Ref {
   return `tf:${scope.dir}#${address}`;
 }
 
+
+/** Deepest nesting the reader follows (the JSON reader's limit); IAM documents need fewer than 10 levels. */
+export const MAX_HCL_DEPTH = MAX_JSON_DEPTH;
+
+/**
+ * Runs one nesting level of the reader (an HCL value inside another, a reference followed, a
+ * document named by another), so that no input can exhaust the stack: past
+ * {@link MAX_HCL_DEPTH} levels, `tooDeep()` is returned instead and an error is recorded at
+ * `node` (once per file).
+ * @param file the file `node` is in
+ * @param node the node read at this level
+ * @param read reads it
+ * @param tooDeep the stand-in value when the limit is passed
+ */
+export function nested<T>(scope: ModuleScope, file: HclFile, node: Node, read: () => T, tooDeep: () => T): T {
+  if (scope.depth > MAX_HCL_DEPTH) {
+    const message = `Invalid HCL: nested deeper than ${MAX_HCL_DEPTH} levels.`;
+    const start = nodeLoc(file, node).start;
+    if (!scope.errors.get(file.file)?.some((e) => e.message === message)) addError(scope, file.file, { message, loc: { start, end: start } });
+    return tooDeep();
+  }
+  scope.depth++;
+  try {
+    return read();
+  } finally {
+    scope.depth--;
+  }
+}
