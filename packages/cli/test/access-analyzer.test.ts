@@ -201,6 +201,30 @@ describe('iamscope scan --access-analyzer (loopback Access Analyzer)', function 
     for (const r of fake.received) assert.equal(r.body['policyType'], 'IDENTITY_POLICY');
   });
 
+  it('submits a policy a Terraform module reads with file() and places its findings in that file', async () => {
+    fake.answer = (request) => {
+      const document = String(request.body['policyDocument']);
+      const offset = document.indexOf('"s3:GetObjekt"');
+      if (offset === -1) return { body: { findings: [] } };
+      return { body: { findings: [finding('INVALID_ACTION', 'ERROR', 'The action s3:GetObjekt does not exist.', span(1, offset, offset, 14))] } };
+    };
+    // policy.txt line 3: `  "Statement": [{ "Effect": "Allow", "Action": ` is 47 characters, so "s3:GetObjekt" spans columns 48-61
+    const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*" }]\n}\n';
+    const main = 'resource "aws_iam_policy" "p" {\n  policy = file("${path.module}/policy.txt")\n}\n';
+    const dir = folder({ 'main.tf': main, 'policy.txt': policy });
+    const { code, stdout, stderr } = await runCliAsync(['scan', 'main.tf', '--access-analyzer', '--format', 'sarif'], { cwd: dir, env: env() });
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    const aa = JSON.parse(stdout).runs[0].results
+      .filter((r: { ruleId: string }) => r.ruleId === 'aa/INVALID_ACTION')
+      .map((r: any) => {
+        const { artifactLocation, region } = r.locations[0].physicalLocation;
+        return `${artifactLocation.uri}:${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
+      });
+    assert.deepEqual(aa, ['policy.txt:3:48-3:62']);
+    assert.equal(fake.received.length, 1);
+  });
+
   it('shows the cross-check as a stylish footer', async () => {
     fake.answer = (request) => (request.body['policyDocument'] === CONDITION ? { body: { findings: [UNSUPPORTED_KEY] } } : { body: { findings: [] } });
     const dir = folder({ 'condition.json': CONDITION });

@@ -90,17 +90,22 @@ async function pool(tasks: (() => Promise<void>)[], limit: number): Promise<void
 export async function runAccessAnalyzer(report: ScanReport, engine: Engine, files: readonly FoundFile[], run: AccessAnalyzerRun): Promise<void> {
   const reference = readReference(run);
   const targets: Target[] = [];
-  const checked = new Set(report.files.filter((r) => wasRead(r) && r.policies > 0).map((r) => r.file));
+  // a Terraform file may hold no policy of its own yet read one from another file, so every file read counts
+  const checked = new Set(report.files.filter(wasRead).map((r) => r.file));
+  const scanned = new Set(files.map((f) => f.relative));
   for (const group of groupFiles(files)) {
     const wanted = group.filter((f) => checked.has(f.relative));
     if (wanted.length === 0) continue;
     const inputs = wanted.map((file) => ({ text: decode(readFileSync(file.absolute)), file: file.relative, matchPath: file.matchPath }));
     engine.policyDocuments(inputs, referencedFileReader(wanted[0]!)).forEach((documents, i) => {
-      if (!documents) return;
-      const text = inputs[i]!.text;
+      // a file a Terraform module read through file() is submitted once: as itself when it is scanned, else with the first module
+      const extra = i >= wanted.length;
+      if (!documents || (extra && (scanned.has(documents.file) || targets.some((t) => t.file.relative === documents.file)))) return;
+      const { text } = documents;
       const whole = documents.format === 'policy-json' ? wholeFileSubmission(text) : undefined;
       const submitted = new Map(documents.policies.map((p) => [p, whole ?? serializedSubmission(p.object)]));
-      targets.push({ file: wanted[i]!, text, documents, submitted, results: [], findings: [], validated: 0 });
+      const file = wanted[i] ?? { absolute: '', relative: documents.file, matchPath: documents.file };
+      targets.push({ file, text, documents, submitted, results: [], findings: [], validated: 0 });
     });
   }
   const failures: Failure[] = [];

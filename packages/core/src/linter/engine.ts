@@ -39,6 +39,10 @@ export interface PolicyDocuments {
   document: DocumentNode;
   /** The file's format: a raw policy file is submitted as written, other documents serialised. */
   format: SourceFormat;
+  /** The file, as results name it. */
+  file: string;
+  /** Its text (positions of its nodes are offsets into it). */
+  text: string;
   /** The policies found in it, in source order, with their origin (file and policy type). */
   policies: PolicyNode[];
 }
@@ -161,8 +165,10 @@ export class Engine {
    * For callers that act on the documents themselves (the CLI's IAM Access Analyzer cross-check).
    * @param inputs the files (see {@link lintGroup})
    * @param readReferenced reads files a Terraform module references
-   * @returns per input: the JSON tree its fingerprints use, its policies in source order and its
-   *   format; undefined for a file that did not parse or holds no policy
+   * @returns per input, then per file a Terraform module read through `file()`/`templatefile()`
+   *   (as {@link lintGroup} reports them): the JSON tree its fingerprints use, its policies in
+   *   source order, its format, path and text; undefined for a file that did not parse, holds no
+   *   policy or is only context
    */
   policyDocuments(inputs: readonly LintInput[], readReferenced: ReadReferencedFile = () => undefined): (PolicyDocuments | undefined)[] {
     const reports = inputs.map((i): FileReport => ({ file: i.file, policies: 0, results: [], notifications: [] }));
@@ -174,11 +180,11 @@ export class Engine {
       for (const extracted of entry?.source.policies ?? []) built.set(extracted, this.buildExtracted(extracted, entry!.source, plan));
     }
     joinPrincipals(read.flatMap((r) => (r ? [r.source] : [])), built, awsManagedPolicyNode);
-    return inputs.map((_, index) => {
-      const entry = read[index];
-      if (!entry?.document || !entry.source.format) return undefined;
+    return read.map((entry, index) => {
+      if (!entry?.document || !entry.source.format || inputs[index]?.contextOnly) return undefined;
       const policies = entry.source.policies.map((p) => built.get(p)!);
-      return { document: entry.document, policies, format: entry.source.format };
+      const text = inputs[index]?.text ?? ('text' in entry ? entry.text : '');
+      return { document: entry.document, policies, format: entry.source.format, file: entry.source.file, text };
     });
   }
 
