@@ -10,12 +10,15 @@ import { substitutesVariables,
   appliesToAction,
   compileResourcePattern,
   findWitnessInSets,
+  compileMatcher,
   type AccessDecision,
+  type Matcher,
   type EffectivePermissions,
   type PolicyNode,
   type ResourceNode,
   type StatementNode,
   type Token,
+  type WitnessResult,
 } from '@iamscope/core';
 
 /** What an element lets through: a resource, and how `access` decides it. */
@@ -31,6 +34,16 @@ export function resourceTokens(policy: PolicyNode, text: string): { tokens: Toke
   return compileResourcePattern(text, { variables: substitutesVariables(policy) ? 'wildcard' : 'literal' });
 }
 
+/** Compiled Resource items: an item belongs to one policy, which decides how its variables compile. */
+const compiledItems = new WeakMap<ResourceNode, { tokens: Token[]; hasVariables: boolean }>();
+
+/** {@link resourceTokens} of a Resource item of `policy` (a null value compiles as the empty pattern), compiled once. */
+function itemTokens(policy: PolicyNode, item: ResourceNode): { tokens: Token[]; hasVariables: boolean } {
+  let compiled = compiledItems.get(item);
+  if (!compiled) compiledItems.set(item, (compiled = resourceTokens(policy, item.value ?? '')));
+  return compiled;
+}
+
 /** Whether the statement's Action/NotAction covers `action` (never for a statement with both, which IAM rejects). */
 export function coversAction(statement: StatementNode, action: string): boolean {
   return !(statement.action && statement.notAction) && appliesToAction(statement, action);
@@ -44,6 +57,23 @@ export function actionUniverse(action: string, partition: string): Token[][] {
 /** Where a granting element applies: inside one pattern (a Resource item) or outside a list (NotResource). */
 export type Grant = { item: ResourceNode } | { notResource: ResourceNode[] };
 
+/** Matchers of compiled patterns (the catalog's ARN sets and Resource items are compiled once). */
+const matchers = new WeakMap<Token[], Matcher>();
+
+/**
+ * `findWitnessInSets` when `value` is the only string one of the `include` sets admits (one ARN):
+ * `value` itself when every set admits it and no `exclude` pattern matches it, found by matching
+ * instead of a search (and not memoised: one question per role of the scan and principal).
+ */
+function literalWitness(value: string, include: Token[][][], exclude: Token[][]): WitnessResult {
+  const admits = (tokens: Token[]) => {
+    let matcher = matchers.get(tokens);
+    if (!matcher) matchers.set(tokens, (matcher = compileMatcher(tokens)));
+    return matcher(value);
+  };
+  return include.every((set) => set.some(admits)) && !exclude.some(admits) ? { kind: 'witness', value } : { kind: 'none' };
+}
+
 /**
  * A resource that `grant` (an element of an Allow statement of `policy`) covers for `action` and
  * that the principal may then use: first one outside every matching Deny (certainly allowed when
@@ -54,12 +84,14 @@ export type Grant = { item: ResourceNode } | { notResource: ResourceNode[] };
  * @param grant the Resource item or NotResource items
  * @param action a concrete action
  * @param partition the partition ARNs are searched in
- * @param within only resources this pattern matches too (e.g. roles, or one role's ARN)
+ * @param within only resources this pattern matches too (e.g. roles, or one role's ARN: a pattern
+ *   without wildcards is matched against the other patterns instead of searched)
  */
 export function reachable(perms: EffectivePermissions, policy: PolicyNode, grant: Grant, action: string, partition: string, within?: Token[]): Reach | undefined {
+  const literal = within?.every((t) => t.kind === 'literal') ? within.map((t) => (t as { char: string }).char).join('') : undefined;
   const universe = actionUniverse(action, partition);
-  const base = 'item' in grant ? resourceTokens(policy, grant.item.value ?? '') : undefined;
-  const excluded = 'item' in grant ? [] : grant.notResource.flatMap((i) => (i.value === null ? [] : [resourceTokens(policy, i.value).tokens]));
+  const base = 'item' in grant ? itemTokens(policy, grant.item) : undefined;
+  const excluded = 'item' in grant ? [] : grant.notResource.flatMap((i) => (i.value === null ? [] : [itemTokens(policy, i).tokens]));
   const denies = perms.terms.filter((t) => t.effect === 'Deny' && coversAction(t.statement, action));
   for (const pass of ['strict', 'lenient'] as const) {
     const applied = denies.filter((t) => pass === 'strict' || !t.conditional);
@@ -68,12 +100,13 @@ export function reachable(perms: EffectivePermissions, policy: PolicyNode, grant
     for (const t of applied) {
       const element = t.statement.resource ?? t.statement.notResource;
       if (!element) continue;
-      const patterns = element.items.flatMap((i) => (i.value === null ? [] : [resourceTokens(t.policy, i.value).tokens]));
+      const patterns = element.items.flatMap((i) => (i.value === null ? [] : [itemTokens(t.policy, i).tokens]));
       if (element.negated) include.push(patterns);
       else exclude.push(...patterns);
     }
     for (const candidate of universe) {
-      const found = findWitnessInSets([[candidate], ...include], exclude);
+      const sets = [[candidate], ...include];
+      const found = literal === undefined ? findWitnessInSets(sets, exclude) : literalWitness(literal, sets, exclude);
       if (found.kind !== 'witness') continue;
       const decision = access(perms, action, found.value);
       if (decision.verdict === 'denied' || decision.verdict === 'not-allowed') continue;

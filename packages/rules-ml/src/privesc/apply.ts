@@ -18,6 +18,21 @@ export interface Applied {
 const onRole = (r: Requirement) => r[1] === 'any-role' || r[1] === 'role-wildcard' || r[1] === 'passable-role';
 
 /**
+ * Whether `method` can apply to the principal of `view` at all, from the action names of its
+ * statements only: a cheap necessary condition of {@link applies} (every required action, and one
+ * alternative, named by some identity Allow statement; the boundary or Deny it needs).
+ * @param view the principal's permissions
+ * @param method the method
+ * @param hasBoundary whether the principal has a permissions boundary (or may have: a standalone policy)
+ * @returns false when `applies` is sure to return undefined, whatever resource it is asked about
+ */
+export function mayApply(view: PermissionView, method: EscalationMethod, hasBoundary: boolean): boolean {
+  if (method.requires === 'boundary' && !hasBoundary) return false;
+  if (method.requires === 'deny' && !view.hasDeny()) return false;
+  return method.allOf.every(([action]) => view.mentions(action)) && (!method.anyOf || method.anyOf.some(([action]) => view.mentions(action)));
+}
+
+/**
  * Whether `method` applies to the principal of `view`.
  * @param view the principal's permissions
  * @param method the method

@@ -48,6 +48,26 @@ const ADMIN_ROLE = 'OrganizationAccountAccessRole';
 
 const capitalized = (kind: string) => kind[0]!.toUpperCase() + kind.slice(1);
 
+/** Answers of `appliesToAction` by statement, shared by every view (AWS managed and attached policies serve many principals). */
+const covered = new WeakMap<StatementNode, Map<string, boolean>>();
+
+function covers(statement: StatementNode, action: string): boolean {
+  let answers = covered.get(statement);
+  if (!answers) covered.set(statement, (answers = new Map()));
+  let answer = answers.get(action);
+  if (answer === undefined) answers.set(action, (answer = appliesToAction(statement, action)));
+  return answer;
+}
+
+/** Compiled resource patterns of the method targets, shared by every view. */
+const targetPatterns = new Map<string, Token[]>();
+
+function targetPattern(pattern: string): Token[] {
+  let tokens = targetPatterns.get(pattern);
+  if (!tokens) targetPatterns.set(pattern, (tokens = compileResourcePattern(pattern).tokens));
+  return tokens;
+}
+
 /** The ARN iamscope uses for a principal of the scan (account unknown: an example one). */
 export function principalArn(self: Self, partition: string): string {
   return `arn:${partition}:iam::123456789012:${self.kind}/${self.name}`;
@@ -59,6 +79,7 @@ export class PermissionView {
   private readonly specialised = new Map<string, EffectivePermissions>();
   private readonly answers = new Map<string, Grant | undefined>();
   private readonly sites = new Map<string, GrantSite[]>();
+  private readonly mentioned = new Map<string, boolean>();
 
   /**
    * @param set the policies that decide the principal's requests
@@ -73,9 +94,14 @@ export class PermissionView {
     this.perms = effectivePermissions(set);
   }
 
-  /** Whether some identity Allow statement names the action at all (a cheap first test). */
+  /** Whether some identity Allow statement names the action at all (a cheap first test; cached). */
   mentions(action: string): boolean {
-    return this.perms.terms.some((t) => t.role === 'identity' && t.effect === 'Allow' && appliesToAction(t.statement, action));
+    let named = this.mentioned.get(action);
+    if (named === undefined) {
+      named = this.perms.terms.some((t) => t.role === 'identity' && t.effect === 'Allow' && covers(t.statement, action));
+      this.mentioned.set(action, named);
+    }
+    return named;
   }
 
   /** Whether an identity policy has a Deny statement (something to remove). */
@@ -92,8 +118,9 @@ export class PermissionView {
    * @returns the grant, or undefined when the action is not allowed on such a resource
    */
   find(action: string, target: MethodTarget, service?: string, exact?: string): Grant | undefined {
+    if (!this.mentions(action)) return undefined;
     const key = `${action}|${target}|${service ?? ''}|${exact ?? ''}`;
-    if (!this.answers.has(key)) this.answers.set(key, this.mentions(action) ? this.search(action, target, service, exact) : undefined);
+    if (!this.answers.has(key)) this.answers.set(key, this.search(action, target, service, exact));
     return this.answers.get(key);
   }
 
@@ -147,18 +174,18 @@ export class PermissionView {
         if (!this.self || !action.includes(capitalized(this.self.kind))) return undefined;
         return compileResourcePattern(`arn:${p}:iam::*:${this.self.kind}/${this.self.name}`).tokens;
       case 'any-role':
-        return compileResourcePattern(`arn:${p}:iam::*:role/*`).tokens;
+        return targetPattern(`arn:${p}:iam::*:role/*`);
       case 'role-wildcard':
       case 'passable-role':
         // roles of any name, not only those of a naming convention (`ml-*`): the example is the
         // administrator role AWS Organizations creates in member accounts
-        return compileResourcePattern(`arn:${p}:iam::*:role/${ADMIN_ROLE}`).tokens;
+        return targetPattern(`arn:${p}:iam::*:role/${ADMIN_ROLE}`);
       case 'any-user':
       case 'other-user':
-        return compileResourcePattern(`arn:${p}:iam::*:user/*`).tokens;
+        return targetPattern(`arn:${p}:iam::*:user/*`);
       case 'any-policy':
         // twelve characters: an account, never `aws` (AWS managed policies cannot be changed)
-        return compileResourcePattern(`arn:${p}:iam::????????????:policy/*`).tokens;
+        return targetPattern(`arn:${p}:iam::????????????:policy/*`);
       case 'any':
         return undefined;
     }

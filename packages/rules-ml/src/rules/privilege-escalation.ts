@@ -16,16 +16,23 @@ interface Options extends Record<string, unknown> {
 /** Where a grant sits: its Action item (or NotAction) in a scanned file, or the attachment of an AWS managed policy. */
 type Locate = (grant: Grant) => { file: string; loc: SourceLocation };
 
+/** Locators by group of files (built once per group, not once per principal). */
+const locators = new WeakMap<readonly Principal[], Locate>();
+
 function locator(principals: readonly Principal[]): Locate {
+  const cached = locators.get(principals);
+  if (cached) return cached;
   const external = new Map<PolicyNode, { file: string; loc: SourceLocation }>();
   for (const p of principals) for (const e of p.external) if (e.policy) external.set(e.policy, { file: e.file, loc: e.loc });
-  return (grant) => {
+  const locate: Locate = (grant) => {
     const outside = external.get(grant.policy);
     if (outside) return outside;
     const s = grant.statement;
     const item = s.action?.items.find((i) => i.value !== null && actionMatches(i.value, grant.action));
     return { file: grant.policy.origin.file, loc: item?.loc ?? s.notAction?.loc ?? s.loc };
   };
+  locators.set(principals, locate);
+  return locate;
 }
 
 const describe = (g: Grant) => `"${g.action}" on "${g.resource}"`;
