@@ -2,6 +2,7 @@ import { partitionOf, serviceActions } from '@iamscope/core';
 import { defineRule } from '../define.js';
 import type { KeySpec } from '../key-limit.js';
 import { limitedByBoundaries, limitFindings, type ActionFamily, type LimitFinding } from '../limit-scan.js';
+import { reportOnce } from '../report-once.js';
 import { mlSettings } from '../settings.js';
 
 const SAGEMAKER_KEY = 'sagemaker:InstanceTypes';
@@ -129,16 +130,10 @@ export default defineRule({
       Policy(policy) {
         const { allowedInstanceTypes } = mlSettings(context.settings);
         const partition = partitionOf(context.settings);
-        const seen = new Set<string>();
+        const report = reportOnce(context);
         for (const family of families(allowedInstanceTypes)) {
           if (limitedByBoundaries(policy, context.principals, family, partition)) continue;
-          for (const finding of limitFindings(policy, family, partition)) {
-            const { loc, messageId, uncertain, data } = describe(finding, family.spec);
-            const id = `${loc.start.offset}|${messageId}`;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            context.report({ loc, messageId, uncertain, data });
-          }
+          for (const finding of limitFindings(policy, family, partition)) report(describe(finding, family.spec));
         }
       },
     };

@@ -5,8 +5,6 @@ import {
   policySetsFor,
   type EffectivePermissions,
   type PolicyNode,
-  type ReportDescriptor,
-  type SourceLocation,
   type StatementNode,
 } from '@iamscope/core';
 import { defineRule } from '../define.js';
@@ -14,6 +12,7 @@ import { requestKeys, specialize } from '../analysis/key-condition.js';
 import { grantSites } from '../analysis/grants.js';
 import { reachable, type Grant, type Reach } from '../analysis/reachable.js';
 import { matchesSeveralRoles, outsideServices, PASS_ROLE, PASSED_TO_SERVICE, serviceTests } from '../analysis/passrole.js';
+import { reportOnce } from '../report-once.js';
 import { mlSettings } from '../settings.js';
 
 /** A role and a service outside `mlServices` that one grant lets through, and whether that is certain. */
@@ -84,13 +83,7 @@ export default defineRule({
       Policy(policy) {
         const { mlServices } = mlSettings(context.settings);
         const partition = partitionOf(context.settings);
-        const reported = new Set<string>();
-        const report = (d: ReportDescriptor & { loc: SourceLocation }): void => {
-          const key = `${d.loc.start.offset}|${d.messageId}`;
-          if (reported.has(key)) return;
-          reported.add(key);
-          context.report(d);
-        };
+        const report = reportOnce(context);
         // once per principal the policy applies to (its boundary and other policies count), or alone
         for (const set of policySetsFor(policy, context.principals)) {
           const perms = effectivePermissions(set);

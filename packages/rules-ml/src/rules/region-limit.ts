@@ -2,6 +2,7 @@ import { partitionOf, serviceActions, serviceResourceTypes, type ResourceNode } 
 import { defineRule } from '../define.js';
 import type { KeySpec } from '../key-limit.js';
 import { limitedByBoundaries, limitFindings, type ActionFamily, type LimitFinding } from '../limit-scan.js';
+import { reportOnce } from '../report-once.js';
 import { mlSettings } from '../settings.js';
 
 const KEY = 'aws:RequestedRegion';
@@ -124,17 +125,13 @@ export default defineRule({
         const hasGuard = policy.statements.some((s) => s.condition?.operators.some((op) => op.keys.some((k) => k.key.toLowerCase() === 'aws:requestedregion')));
         if (allowedRegions.length === 0 && !hasGuard) return;
         const scope = allowedRegions.length > 0 ? `outside settings.ml.allowedRegions (${allowed})` : 'in any region';
-        const seen = new Set<string>();
+        const report = reportOnce(context);
         const regional = family(allowedRegions);
         if (limitedByBoundaries(policy, context.principals, regional, partitionOf(context.settings))) return;
         for (const finding of limitFindings(policy, regional, partitionOf(context.settings))) {
           // without allowedRegions only guards that exist and do not limit are reported
           if (allowedRegions.length === 0 && !finding.allowGuarded) continue;
-          const { loc, messageId, data } = describe(finding, scope);
-          const id = `${loc.start.offset}|${messageId}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          context.report({ loc, messageId, uncertain: true, data });
+          report({ ...describe(finding, scope), uncertain: true });
         }
       },
     };
