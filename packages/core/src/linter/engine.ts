@@ -116,22 +116,12 @@ export class Engine {
    *   module uses them; configuration globs are matched against its path as `readReferenced` got it)
    */
   lintGroup(inputs: readonly LintInput[], readReferenced: ReadReferencedFile = () => undefined): FileReport[] {
-    const reports = inputs.map((i): FileReport => ({ file: i.file, policies: 0, results: [], notifications: [] }));
-    const read = readGroup(inputs, readReferenced, reports);
-    for (const entry of read.slice(inputs.length)) reports.push({ file: entry!.source.file, policies: 0, results: [], notifications: [] });
-    const matchPath = (index: number): string => inputs[index]?.matchPath ?? inputs[index]?.file ?? read[index]!.source.file;
-    const built = new Map<ExtractedPolicy, PolicyNode>();
+    const { reports, read, built, model, matchPath } = this.readPolicies(inputs, readReferenced);
     const owners: { policy: PolicyNode; index: number }[] = [];
     for (const [index, entry] of read.entries()) {
-      if (!entry) continue;
-      const plan = this.planFor(matchPath(index));
-      for (const extracted of entry.source.policies) {
-        const policy = this.buildExtracted(extracted, entry.source, plan);
-        built.set(extracted, policy);
-        if (!inputs[index]?.contextOnly) owners.push({ policy, index });
-      }
+      if (inputs[index]?.contextOnly) continue;
+      for (const extracted of entry?.source.policies ?? []) owners.push({ policy: built.get(extracted)!, index });
     }
-    const model = joinPrincipals(read.flatMap((r) => (r ? [r.source] : [])), built, awsManagedPolicyNode);
     for (const { policy, index } of owners) {
       const report = reports[index]!;
       report.policies++;
@@ -171,15 +161,7 @@ export class Engine {
    *   policy or is only context
    */
   policyDocuments(inputs: readonly LintInput[], readReferenced: ReadReferencedFile = () => undefined): (PolicyDocuments | undefined)[] {
-    const reports = inputs.map((i): FileReport => ({ file: i.file, policies: 0, results: [], notifications: [] }));
-    const read = readGroup(inputs, readReferenced, reports);
-    const built = new Map<ExtractedPolicy, PolicyNode>();
-    for (const [index, entry] of read.entries()) {
-      const input = inputs[index];
-      const plan = input ? this.planFor(input.matchPath ?? input.file) : undefined;
-      for (const extracted of entry?.source.policies ?? []) built.set(extracted, this.buildExtracted(extracted, entry!.source, plan));
-    }
-    joinPrincipals(read.flatMap((r) => (r ? [r.source] : [])), built, awsManagedPolicyNode);
+    const { read, built } = this.readPolicies(inputs, readReferenced);
     return read.map((entry, index) => {
       if (!entry?.document || !entry.source.format || inputs[index]?.contextOnly) return undefined;
       const policies = entry.source.policies.map((p) => built.get(p)!);
@@ -206,10 +188,31 @@ export class Engine {
     if (added.suppressed) report.suppressed = [...(report.suppressed ?? []), ...added.suppressed];
   }
 
+  /**
+   * Reads a group of files (`readGroup`), builds the IAM AST of every policy with the policy type
+   * its file's configuration gives it, and joins the principals (boundaries are retyped there).
+   * @returns one empty report per input and per file Terraform read (reader notifications already
+   *   in them), the reader output per report, the built policies, the principal model, and the
+   *   path configuration globs match for each report
+   */
+  private readPolicies(inputs: readonly LintInput[], readReferenced: ReadReferencedFile) {
+    const reports = inputs.map((i): FileReport => ({ file: i.file, policies: 0, results: [], notifications: [] }));
+    const read = readGroup(inputs, readReferenced, reports);
+    for (const entry of read.slice(inputs.length)) reports.push({ file: entry!.source.file, policies: 0, results: [], notifications: [] });
+    const matchPath = (index: number): string => inputs[index]?.matchPath ?? inputs[index]?.file ?? read[index]!.source.file;
+    const built = new Map<ExtractedPolicy, PolicyNode>();
+    for (const [index, entry] of read.entries()) {
+      const plan = this.planFor(matchPath(index));
+      for (const extracted of entry?.source.policies ?? []) built.set(extracted, this.buildExtracted(extracted, entry!.source, plan));
+    }
+    const model = joinPrincipals(read.flatMap((r) => (r ? [r.source] : [])), built, awsManagedPolicyNode);
+    return { reports, read, built, model, matchPath };
+  }
+
   /** The IAM AST of an extracted document: raw JSON policies get the override's or the inferred type, others their reader's. */
-  private buildExtracted(extracted: ExtractedPolicy, source: SourceFile, plan: FilePlan | undefined): PolicyNode {
+  private buildExtracted(extracted: ExtractedPolicy, source: SourceFile, plan: FilePlan): PolicyNode {
     const raw = source.format === 'policy-json';
-    const forced = raw ? plan?.policyType : undefined;
+    const forced = raw ? plan.policyType : undefined;
     const origin: PolicyOrigin = { file: source.file, policyType: forced ?? extracted.policyType, policyTypeInferred: raw && !forced };
     if (extracted.path) origin.path = extracted.path;
     if (extracted.cdkPath) origin.cdkPath = extracted.cdkPath;
