@@ -73,7 +73,7 @@ export {
   type Term,
 } from './analysis/effective.js';
 export { actionUniverse, expandActions, outside, type OutsideFinding } from './analysis/outside.js';
-export { policyGaps } from './analysis/policy-gaps.js';
+export { gapRank, policyGaps } from './analysis/policy-gaps.js';
 export { principalPolicySet } from './analysis/principal-set.js';
 export { lookupActionPattern, type ActionLookup } from './catalog/actions.js';
 export { closest, editDistance } from './catalog/suggest.js';

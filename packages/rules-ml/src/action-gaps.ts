@@ -6,6 +6,7 @@
  */
 import {
   actionMatches,
+  gapRank,
   policyGaps,
   type ActionUniverse,
   type PolicyNode,
@@ -17,11 +18,6 @@ import {
 } from '@iamscope/core';
 import { messageFor, single, type GapMessages } from './scope.js';
 
-/** Certain grants first, then possible ones, then undecided ones. */
-function rank(gap: ResourceGap): number {
-  return gap.witness === undefined ? 2 : gap.uncertain ? 1 : 0;
-}
-
 /** An Action item (or NotAction element) through which a listed action is granted. */
 export interface GrantFinding {
   loc: SourceLocation;
@@ -31,7 +27,7 @@ export interface GrantFinding {
 
 /**
  * The Action items (or NotAction elements) of `policy`'s Allow statements through which one of
- * `actions` is granted, once per item, with the most certain grant of each (see {@link rank}).
+ * `actions` is granted, once per item, with the most certain grant of each (core's `gapRank`).
  * @param policy the identity policy whose elements are reported
  * @param actions action universes the principal must not be granted ({@link scopeActions})
  * @param gapsOf the grants of one action universe (core's `policyGaps` or `findResourceGaps` over a principal's policies)
@@ -50,7 +46,7 @@ export function grantFindings(policy: PolicyNode, actions: ActionUniverse[], gap
   }
   return [...byStatement].flatMap(([statement, gaps]) => {
     const element = statement.action ?? statement.notAction!;
-    const sorted = [...gaps].sort((a, b) => rank(a) - rank(b));
+    const sorted = [...gaps].sort((a, b) => gapRank(a) - gapRank(b));
     const name = element.negated ? 'NotAction' : 'Action';
     if (element.negated) return [{ loc: element.loc, element: name, gap: sorted[0]! }];
     return element.items.flatMap((item) => {

@@ -2,8 +2,13 @@ import type { PolicyNode } from '../policy/nodes.js';
 import { policySetsFor, type Principal } from '../sources/principals.js';
 import { findResourceGaps, type ResourceGap, type ScopeQuery } from './resource-gaps.js';
 
-/** Certain gaps rank before uncertain ones, undecided ones last. */
-function rank(gap: ResourceGap): number {
+/**
+ * How sure a gap is, for choosing among gaps of one element: 0 certain, 1 uncertain ("may"),
+ * 2 undecided (no witness within the work allowance).
+ * @param gap a gap from `findResourceGaps`
+ * @returns 0, 1 or 2 (lower is surer)
+ */
+export function gapRank(gap: ResourceGap): number {
   return gap.witness === undefined ? 2 : gap.uncertain ? 1 : 0;
 }
 
@@ -25,7 +30,7 @@ export function policyGaps(policy: PolicyNode, principals: readonly Principal[],
     for (const gap of findResourceGaps(set, query)) {
       if (!own.has(gap.statement)) continue;
       const known = best.get(gap.loc.start.offset);
-      if (!known || rank(gap) < rank(known)) best.set(gap.loc.start.offset, gap);
+      if (!known || gapRank(gap) < gapRank(known)) best.set(gap.loc.start.offset, gap);
     }
   }
   return [...best.values()].sort((a, b) => a.loc.start.offset - b.loc.start.offset);
