@@ -4,7 +4,7 @@
  * of the source node it stands for, so results point into the file the user edits. The IAM layer
  * (`policy/build.ts`) reads these nodes exactly as it reads momoa's.
  */
-import type { ArrayNode, BooleanNode, DocumentNode, MemberNode, NullNode, NumberNode, ObjectNode, StringNode, ValueNode } from '@humanwhocodes/momoa';
+import type { ArrayNode, BooleanNode, DocumentNode, ElementNode, MemberNode, NullNode, NumberNode, ObjectNode, StringNode, ValueNode } from '@humanwhocodes/momoa';
 import type { SourceLocation } from '../source/location.js';
 
 /** A string node with `value` located at `loc`. */
@@ -49,4 +49,38 @@ export function objectNode(members: MemberNode[], loc: SourceLocation): ObjectNo
 /** A document node around `body`. */
 export function documentNode(body: ValueNode): DocumentNode {
   return { type: 'Document', body, loc: body.loc };
+}
+
+/**
+ * A deep copy of a momoa-shaped value with every location replaced by `relocate(loc)`.
+ * @param value momoa or synthetic value
+ * @param relocate new location of a node from its old one
+ */
+export function relocateValue(value: ValueNode, relocate: (loc: SourceLocation) => SourceLocation): ValueNode {
+  const loc = relocate(value.loc);
+  switch (value.type) {
+    case 'Object':
+      return {
+        ...value,
+        loc,
+        members: value.members.map(
+          (member): MemberNode => ({
+            ...member,
+            loc: relocate(member.loc),
+            name: { ...member.name, loc: relocate(member.name.loc) },
+            value: relocateValue(member.value, relocate),
+          }),
+        ),
+      } as ObjectNode;
+    case 'Array':
+      return {
+        ...value,
+        loc,
+        elements: value.elements.map(
+          (element): ElementNode => ({ ...element, loc: relocate(element.loc), value: relocateValue(element.value, relocate) }),
+        ),
+      } as ArrayNode;
+    default:
+      return { ...value, loc };
+  }
 }

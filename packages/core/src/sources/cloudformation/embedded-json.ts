@@ -3,8 +3,9 @@
  * `PolicyDocument`, a YAML `PolicyDocument: |` block, a `!Sub` whose template is JSON): parsed with
  * momoa, then every node is moved to where its characters were written in the template.
  */
-import type { DocumentNode, ValueNode } from '@humanwhocodes/momoa';
+import type { ValueNode } from '@humanwhocodes/momoa';
 import { parseJson } from '../../json/parse.js';
+import { relocateValue } from '../synthetic.js';
 import type { LineIndex } from '../../source/line-index.js';
 import type { SourceLocation } from '../../source/location.js';
 import type { ScalarMap } from './scalar-map.js';
@@ -34,27 +35,6 @@ export function parseEmbeddedJson(value: string, whole: SourceLocation, map: Sca
     const at = span(parsed.error.position.offset, parsed.error.position.offset).start;
     return { ok: false, message: parsed.error.message.replace(/^Invalid JSON: /, ''), loc: { start: at, end: at } };
   }
-  relocate(parsed.document, span);
-  return { ok: true, value: parsed.document.body };
+  return { ok: true, value: relocateValue(parsed.document.body, (loc) => span(loc.start.offset, loc.end.offset)) };
 }
 
-/** Replaces the `loc` of every node under `node` (momoa nodes are plain objects with `loc` and child nodes). */
-function relocate(node: DocumentNode | ValueNode, span: (start: number, end: number) => SourceLocation): void {
-  const visit = (n: { loc: SourceLocation }): void => {
-    n.loc = span(n.loc.start.offset, n.loc.end.offset);
-  };
-  visit(node);
-  if (node.type === 'Document') relocate(node.body, span);
-  else if (node.type === 'Object') {
-    for (const member of node.members) {
-      visit(member);
-      visit(member.name);
-      relocate(member.value, span);
-    }
-  } else if (node.type === 'Array') {
-    for (const element of node.elements) {
-      visit(element);
-      relocate(element.value, span);
-    }
-  }
-}

@@ -16,7 +16,8 @@ import { arrayNode, booleanNode, memberNode, nullNode, numberNode, objectNode, s
 import { describeExpression } from './describe.js';
 import { callFunction } from './functions.js';
 import { functionArguments, innerExpression, nodeLoc, traversalOf, type HclFile, type Step } from './hcl.js';
-import { MappedText, relocateValue } from './mapped-text.js';
+import { MappedText } from './mapped-text.js';
+import { relocateValue } from '../synthetic.js';
 import { nested, type Definition, type ModuleScope } from './scope.js';
 
 /** Where an expression is evaluated. */

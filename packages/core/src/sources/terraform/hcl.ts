@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SourceLocation } from '../../source/location.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../../source/line-index.js';
 
 /** One parsed .tf file of a module. */
 export interface HclFile {
@@ -19,7 +19,7 @@ export interface HclFile {
 
 /** The location of a tree-sitter node in its file. */
 export function nodeLoc(file: HclFile, node: Node): SourceLocation {
-  return file.lines.loc(node.startIndex, node.endIndex);
+  return file.lines.location(node.startIndex, node.endIndex);
 }
 
 /** The `body` child of a block or of the file root, if any. */
@@ -53,7 +53,7 @@ export function blockLabels(block: Node): string[] {
 export function blockHeaderLoc(file: HclFile, block: Node): SourceLocation {
   const labels = block.namedChildren.filter((child) => child?.type === 'string_lit' || child?.type === 'identifier');
   const last = labels[labels.length - 1] ?? block;
-  return file.lines.loc(block.startIndex, last.endIndex);
+  return file.lines.location(block.startIndex, last.endIndex);
 }
 
 /** The argument expressions of a `function_call` node, in order. */

@@ -4,10 +4,11 @@
  * the source span of every character, so JSON parsed from the assembled text is located in the
  * original file.
  */
-import type { ArrayNode, DocumentNode, ElementNode, MemberNode, ObjectNode, ValueNode } from '@humanwhocodes/momoa';
+import type { DocumentNode, ValueNode } from '@humanwhocodes/momoa';
+import { relocateValue } from '../synthetic.js';
 import { parseJson } from '../../json/parse.js';
 import type { SourceLocation } from '../../source/location.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../../source/line-index.js';
 
 /** Assembled text and, per character, the source offsets `[starts[i], ends[i])` it came from. */
 export class MappedText {
@@ -63,45 +64,11 @@ export function parseMappedJson(mapped: MappedText, lines: LineIndex, sourceEnd:
   const parsed = parseJson(mapped.text);
   if (!parsed.ok) {
     const at = mapped.span(parsed.error.position.offset, parsed.error.position.offset, sourceEnd)[0];
-    return { ok: false, message: parsed.error.message.replace(/^Invalid JSON: /, ''), loc: lines.loc(at, at) };
+    return { ok: false, message: parsed.error.message.replace(/^Invalid JSON: /, ''), loc: lines.location(at, at) };
   }
   const relocate = (loc: SourceLocation): SourceLocation => {
     const [from, to] = mapped.span(loc.start.offset, loc.end.offset, sourceEnd);
-    return lines.loc(from, to);
+    return lines.location(from, to);
   };
   return { ok: true, value: relocateValue((parsed.document as DocumentNode).body, relocate) };
-}
-
-/**
- * A deep copy of a momoa-shaped value with every location replaced by `relocate(loc)`.
- * @param value momoa or synthetic value
- * @param relocate new location of a node from its old one
- */
-export function relocateValue(value: ValueNode, relocate: (loc: SourceLocation) => SourceLocation): ValueNode {
-  const loc = relocate(value.loc);
-  switch (value.type) {
-    case 'Object':
-      return {
-        ...value,
-        loc,
-        members: value.members.map(
-          (member): MemberNode => ({
-            ...member,
-            loc: relocate(member.loc),
-            name: { ...member.name, loc: relocate(member.name.loc) },
-            value: relocateValue(member.value, relocate),
-          }),
-        ),
-      } as ObjectNode;
-    case 'Array':
-      return {
-        ...value,
-        loc,
-        elements: value.elements.map(
-          (element): ElementNode => ({ ...element, loc: relocate(element.loc), value: relocateValue(element.value, relocate) }),
-        ),
-      } as ArrayNode;
-    default:
-      return { ...value, loc };
-  }
 }

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { ReadReferencedFile, SourceFile } from '../types.js';
 import { bodyOf, type HclFile } from './hcl.js';
-import { LineIndex } from './line-index.js';
+import { lineIndex, type LineIndex } from '../../source/line-index.js';
 import { parseHcl } from './parser.js';
 import { dataDocument } from './policy-source.js';
 import { readResources } from './resources.js';
@@ -28,7 +28,7 @@ export function readTerraformModule(files: { text: string; file: string }[], rea
   const errors = new Map<string, SourceFile['errors']>();
   for (const { text, file } of files) {
     const tree = parseHcl(text);
-    const hcl: HclFile = { file, text, lines: new LineIndex(text), body: bodyOf(tree.rootNode) };
+    const hcl: HclFile = { file, text, lines: lineIndex(text), body: bodyOf(tree.rootNode) };
     hclFiles.push(hcl);
     errors.set(file, syntaxErrors(hcl, tree.rootNode));
     sources.set(file, { file, format: 'terraform', policies: [], principals: [], attachments: [], errors: [] });

@@ -10,7 +10,7 @@
 import type { DocumentNode, ObjectNode, StringNode, ValueNode } from '@humanwhocodes/momoa';
 import { lastMember } from '../../policy/build.js';
 import type { ExtractedPolicy, PrincipalDecl, Ref, SourceFile } from '../types.js';
-import { LineIndex } from './line-index.js';
+import { lineIndex, type LineIndex } from '../../source/line-index.js';
 import { MappedText, parseMappedJson } from './mapped-text.js';
 import { policyArnRef, principalNameRef, type PrincipalKind } from './refs.js';
 import { ATTACHMENTS, POLICY_ARGUMENTS, PRINCIPALS, type PolicyArgument } from './resource-types.js';
@@ -94,7 +94,7 @@ class PlanReader {
     file: string,
   ) {
     this.source = { file, format: 'terraform-plan', policies: [], principals: [], attachments: [], errors: [] };
-    this.lines = new LineIndex(text);
+    this.lines = lineIndex(text);
   }
 
   /** `tf:<plan file>#<address>` for a resource address without instance keys. */

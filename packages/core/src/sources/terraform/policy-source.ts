@@ -12,8 +12,9 @@ import type { SourceFile } from '../types.js';
 import { safeDescription } from './describe.js';
 import { evaluate, insideJsonString, templateNode, templateText, type At } from './evaluate.js';
 import { functionArguments, innerExpression, nodeLoc, traversalOf } from './hcl.js';
-import { LineIndex } from './line-index.js';
-import { MappedText, parseMappedJson, relocateValue } from './mapped-text.js';
+import { lineIndex, type LineIndex } from '../../source/line-index.js';
+import { MappedText, parseMappedJson } from './mapped-text.js';
+import { relocateValue } from '../synthetic.js';
 import { policyDocument } from './policy-document.js';
 import { addError, nested, type Definition } from './scope.js';
 
@@ -99,7 +100,7 @@ function fileDocument(name: string, args: Node[], at: At): PolicySource | undefi
   const mapped = name === 'templatefile' ? substitute(entry.text, vars) : new MappedText();
   if (!mapped) return undefined;
   if (name === 'file') mapped.pushVerbatim(entry.text, 0);
-  const object = parseDocument(mapped, new LineIndex(entry.text), path, entry.text.length, at);
+  const object = parseDocument(mapped, lineIndex(entry.text), path, entry.text.length, at);
   return object && { object, file: path };
 }
 

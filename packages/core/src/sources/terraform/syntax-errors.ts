@@ -142,7 +142,7 @@ function located(file: HclFile, problem: Problem): SourceError {
   if (problem.point) return { message: problem.message, loc: { start: loc.start, end: loc.start } };
   if (problem.node.type === 'heredoc_template') {
     const identifier = problem.node.children[1]!;
-    return { message: problem.message, loc: file.lines.loc(problem.node.startIndex, identifier.endIndex) };
+    return { message: problem.message, loc: file.lines.location(problem.node.startIndex, identifier.endIndex) };
   }
   return { message: problem.message, loc };
 }
